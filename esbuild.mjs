@@ -1,0 +1,40 @@
+// Bundles the client, the server, the CLI and the test suites. `--watch` rebuilds on change,
+// `--production` minifies and drops source maps.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync } from 'fs';
+import { join } from 'path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
+};
+
+const testFiles = (dir) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)) : [];
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  builds.push({ ...common, entryPoints: [...testFiles('test/unit'), ...testFiles('test/protocol')], outdir: 'out/test', outbase: 'test', external: ['fast-check'] });
+  if (existsSync('test/integration/index.ts')) {
+    builds.push({ ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] });
+  }
+}
+
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

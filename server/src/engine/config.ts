@@ -1,0 +1,260 @@
+// `.reportlint.yaml`: parsing with positions, validation against one schema, and resolution.
+
+import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode, type Pair } from 'yaml';
+import type { Severity, SeveritySetting } from './types';
+import { compileUserPattern, PatternError, type CompiledPattern } from './patterns';
+
+export const CONFIG_FILE_NAME = '.reportlint.yaml';
+
+/** A problem in a config file, with offsets into that file. */
+export interface ConfigProblem {
+  message: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+export interface SectionOverride {
+  id: string;
+  name?: { zh: string; en: string };
+  required?: boolean;
+  headings?: string[];
+  cues?: string[];
+}
+
+/** The validated, compiled configuration the engine runs with. */
+export interface ResolvedConfig {
+  profile?: string;
+  rules: Record<string, SeveritySetting>;
+  placeholders: { extra: CompiledPattern[]; ignore: CompiledPattern[] };
+  sections: SectionOverride[];
+  /** Other validated top-level keys, for features that read them (facts, variables …). */
+  extensions: Record<string, unknown>;
+}
+
+export function defaultConfig(): ResolvedConfig {
+  return { rules: {}, placeholders: { extra: [], ignore: [] }, sections: [], extensions: {} };
+}
+
+// The schema: one source for validation here and for the JSON schema contributed to VS Code.
+export type SchemaNode =
+  | { type: 'object'; description?: string; properties: Record<string, SchemaNode>; additionalProperties?: SchemaNode | false }
+  | { type: 'array'; description?: string; items: SchemaNode }
+  | { type: 'string'; description?: string; enum?: string[]; pattern?: 'user-pattern' }
+  | { type: 'number'; description?: string }
+  | { type: 'boolean'; description?: string };
+
+const SEVERITY_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'];
+const userPatternList: SchemaNode = {
+  type: 'array',
+  items: { type: 'string', pattern: 'user-pattern', description: 'A literal string, or /regex/flags' },
+};
+
+export const CONFIG_SCHEMA: SchemaNode = {
+  type: 'object',
+  description: 'report-lint configuration',
+  properties: {
+    profile: {
+      type: 'string',
+      description: 'The report profile to check against; chosen from the title when absent.',
+      enum: ['zh-work-summary', 'zh-duty-report', 'zh-research-report', 'zh-gov-work-report', 'en-status-report'],
+    },
+    rules: {
+      type: 'object',
+      description: 'Severity per rule id: off, hint, info, warning or error.',
+      properties: {},
+      additionalProperties: { type: 'string', enum: SEVERITY_SETTINGS },
+    },
+    placeholders: {
+      type: 'object',
+      description: 'Extra template markers to flag, and text that looks like one but is not.',
+      properties: { extra: userPatternList, ignore: userPatternList },
+      additionalProperties: false,
+    },
+    sections: {
+      type: 'array',
+      description: "Overrides of the profile's sections, by id; a new id adds a section.",
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } }, additionalProperties: false },
+          required: { type: 'boolean' },
+          headings: userPatternList,
+          cues: userPatternList,
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
+/** Lets later features declare their own top-level keys in the one schema. */
+export function registerConfigKey(key: string, schema: SchemaNode): void {
+  if (CONFIG_SCHEMA.type === 'object') CONFIG_SCHEMA.properties[key] = schema;
+}
+
+export interface ParsedConfig {
+  config: ResolvedConfig;
+  problems: ConfigProblem[];
+}
+
+/** Parses and validates a config file's text; never throws, falls back to defaults per key. */
+export function parseConfig(text: string): ParsedConfig {
+  const lineCounter = new LineCounter();
+  const problems: ConfigProblem[] = [];
+  const problem = (message: string, range: [number, number] | undefined, severity: Severity = 'error') => {
+    const [start, end] = range ?? [0, Math.min(text.length, 1)];
+    const pos = lineCounter.linePos(start);
+    problems.push({ message, severity, start, end: Math.max(end, start + 1), line: pos.line, column: pos.col });
+  };
+  const config = defaultConfig();
+  if (text.includes('\u0000')) {
+    problem('The config file is binary, not YAML; defaults are used.', undefined);
+    return { config, problems };
+  }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const e of doc.errors) problem(`YAML syntax error: ${e.message.split('\n')[0]}`, e.pos);
+  if (doc.errors.length) return { config, problems };
+  const root = doc.contents as YamlNode | null;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, problems };
+  const valid = new Set<string>();
+  validate(root, CONFIG_SCHEMA, 'config', problem, valid);
+  if (!isMap(root)) return { config, problems };
+
+  for (const pair of root.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value;
+    if (!value || !valid.has(key)) continue;
+    const plain = value.toJSON();
+    if (key === 'profile') config.profile = plain as string;
+    else if (key === 'rules') config.rules = plain as Record<string, SeveritySetting>;
+    else if (key === 'placeholders') {
+      for (const which of ['extra', 'ignore'] as const) {
+        const list = isMap(value) ? value.get(which, true) : undefined;
+        if (!isSeq(list)) continue;
+        for (const item of list.items as YamlNode[]) {
+          try {
+            config.placeholders[which].push(compileUserPattern(String((item as { value?: unknown }).value)));
+          } catch (e) {
+            if (e instanceof PatternError) problem(e.message, item.range ? [item.range[0], item.range[1]] : undefined);
+            else throw e;
+          }
+        }
+      }
+    } else if (key === 'sections') {
+      config.sections = (plain as SectionOverride[]).filter((s) => s && typeof s.id === 'string');
+      checkPatternsIn(value, ['headings', 'cues'], problem);
+    } else config.extensions[key] = plain;
+  }
+  return { config, problems };
+}
+
+type ProblemSink = (message: string, range: [number, number] | undefined, severity?: Severity) => void;
+
+function checkPatternsIn(seq: YamlNode, keys: string[], problem: ProblemSink): void {
+  if (!isSeq(seq)) return;
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    for (const k of keys) {
+      const list = item.get(k, true);
+      if (!isSeq(list)) continue;
+      for (const p of list.items as YamlNode[]) {
+        try {
+          compileUserPattern(String((p as { value?: unknown }).value));
+        } catch (e) {
+          problem((e as Error).message, p.range ? [p.range[0], p.range[1]] : undefined);
+        }
+      }
+    }
+  }
+}
+
+const rangeOf = (n: YamlNode | null | undefined): [number, number] | undefined => (n?.range ? [n.range[0], n.range[1]] : undefined);
+
+/** Validates a node against the schema, reporting each problem; returns whether it is valid. */
+function validate(node: YamlNode, schema: SchemaNode, path: string, problem: ProblemSink, validKeys?: Set<string>): boolean {
+  const value = isScalar(node) ? node.value : undefined;
+  switch (schema.type) {
+    case 'object': {
+      if (!isMap(node)) {
+        problem(`${path} must be a mapping (key: value)`, rangeOf(node));
+        return false;
+      }
+      let allOk = true;
+      for (const pair of node.items as Pair<YamlNode, YamlNode>[]) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined) {
+          problem(`${path}: keys must be plain strings`, rangeOf(pair.key));
+          allOk = false;
+          continue;
+        }
+        const sub = schema.properties[key] ?? (schema.additionalProperties || undefined);
+        if (!sub) {
+          const known = Object.keys(schema.properties);
+          problem(`${path}: unknown key "${key}"${known.length ? ` (known: ${known.join(', ')})` : ''}`, rangeOf(pair.key), 'warning');
+          continue;
+        }
+        if (pair.value === null || pair.value === undefined) {
+          problem(`${path}.${key} has no value`, rangeOf(pair.key));
+          allOk = false;
+          continue;
+        }
+        if (validate(pair.value, sub, `${path}.${key}`, problem)) validKeys?.add(key);
+        else allOk = false;
+      }
+      return allOk;
+    }
+    case 'array': {
+      if (!isSeq(node)) {
+        problem(`${path} must be a list`, rangeOf(node));
+        return false;
+      }
+      let allOk = true;
+      node.items.forEach((item, i) => {
+        if (!validate(item as YamlNode, schema.items, `${path}[${i}]`, problem)) allOk = false;
+      });
+      return allOk;
+    }
+    case 'string':
+      if (!isScalar(node) || typeof value !== 'string') {
+        problem(`${path} must be a string`, rangeOf(node));
+        return false;
+      }
+      if (schema.enum && !schema.enum.includes(value)) {
+        problem(`${path}: "${value}" is not one of ${schema.enum.join(', ')}`, rangeOf(node));
+        return false;
+      }
+      return true;
+    case 'number':
+      if (!isScalar(node) || typeof value !== 'number') {
+        problem(`${path} must be a number`, rangeOf(node));
+        return false;
+      }
+      return true;
+    case 'boolean':
+      if (!isScalar(node) || typeof value !== 'boolean') {
+        problem(`${path} must be true or false`, rangeOf(node));
+        return false;
+      }
+      return true;
+  }
+}
+
+/** The JSON schema for `.reportlint.yaml`, generated from CONFIG_SCHEMA. */
+export function configJsonSchema(): object {
+  const convert = (s: SchemaNode): Record<string, unknown> => {
+    const out: Record<string, unknown> = { type: s.type };
+    if (s.description) out.description = s.description;
+    if (s.type === 'object') {
+      out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convert(v)]));
+      out.additionalProperties = s.additionalProperties === undefined ? true : s.additionalProperties === false ? false : convert(s.additionalProperties);
+    } else if (s.type === 'array') out.items = convert(s.items);
+    else if (s.type === 'string' && s.enum) out.enum = s.enum;
+    return out;
+  };
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: '.reportlint.yaml', ...convert(CONFIG_SCHEMA) };
+}

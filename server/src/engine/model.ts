@@ -1,0 +1,294 @@
+// The document model: title, headings with their numbering markers, paragraphs and tables,
+// each with [start, end) UTF-16 offsets into the original text (CRLF and surrogates exact).
+
+import MarkdownIt from 'markdown-it';
+import { LineIndex } from './text';
+import { parseChineseNumeral, toChineseNumeral, CHINESE_NUMERAL_CHARS } from './numerals';
+import type { DocumentFormat, Span } from './types';
+
+/** The four official heading levels: 一、 → （一） → 1. → （1）. */
+export type MarkerLevel = 1 | 2 | 3 | 4;
+
+export interface HeadingMarker extends Span {
+  level: MarkerLevel;
+  ordinal: number;
+  /** The marker as written, e.g. "（一）" or "一." */
+  text: string;
+  /** The canonical form for its level and ordinal, e.g. "（一）". */
+  canonical: string;
+  /** False when the marker has the wrong form for its level (一. (一) 1、 （一）、). */
+  wellFormed: boolean;
+}
+
+export type BlockKind = 'title' | 'heading' | 'paragraph' | 'table' | 'code' | 'html' | 'rule' | 'front-matter';
+
+export interface Block extends Span {
+  kind: BlockKind;
+  /** 0-based first line of the block. */
+  line: number;
+  /** Offset where the text proper begins (after Markdown `#`, list or quote markers). */
+  contentStart: number;
+  /**
+   * The block's text from `start` to `end` with code spans, URLs and Markdown link targets
+   * blanked to spaces of the same length, so that offsets stay valid.
+   */
+  text: string;
+  /** Numbering marker at the start of the block, when it has one. */
+  marker?: HeadingMarker;
+  /** Markdown `#` level (1–6) for ATX/setext headings. */
+  markdownLevel?: number;
+  /** For headings: where the heading's own words end (before the first 。 of a run-in heading). */
+  headingEnd?: number;
+}
+
+export interface TableCell extends Span {
+  text: string;
+  row: number;
+  column: number;
+}
+
+export interface ReportModel {
+  text: string;
+  format: DocumentFormat;
+  lines: LineIndex;
+  title?: Block;
+  /** Every block in document order (title, headings, paragraphs, tables, code …). */
+  blocks: Block[];
+  /** Blocks whose text rules should read: title, headings, paragraphs and tables. */
+  textBlocks: Block[];
+  /** Blocks that carry a numbering marker (headings, and numbered run-in paragraphs). */
+  numbered: Block[];
+  tableCells: TableCell[];
+}
+
+const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
+// Line-start numbering markers, loosely matched so that wrong forms are recognised too.
+const MARKER_PATTERNS: { level: MarkerLevel; re: RegExp; chinese: boolean }[] = [
+  { level: 2, re: new RegExp(`^[（(](${CN})[）)][、.．，,]?`, 'u'), chinese: true },
+  { level: 4, re: /^[（(]([0-9０-９]{1,3})[）)][、.．，,]?/u, chinese: false },
+  { level: 1, re: new RegExp(`^(${CN})[、.．](?![0-9])`, 'u'), chinese: true },
+  { level: 3, re: /^([0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、)/u, chinese: false },
+];
+
+const CN_CANON = toChineseNumeral;
+
+function toAsciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Reads a numbering marker at the start of `s`; `offset` is where `s` begins in the text. */
+export function parseMarker(s: string, offset: number): HeadingMarker | undefined {
+  for (const { level, re, chinese } of MARKER_PATTERNS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const ordinal = chinese ? parseChineseNumeral(m[1]) : parseInt(toAsciiDigits(m[1]), 10);
+    if (ordinal === undefined || ordinal <= 0) continue;
+    // "一、二等奖" or "1、2月" are lists of numbers, not markers.
+    const after = s.charAt(m[0].length);
+    if (level === 1 && /[一二三四五六七八九十]/u.test(after) && /^[、]/u.test(s.slice(m[1].length))) {
+      const rest = s.slice(m[0].length);
+      if (/^[一二三四五六七八九十]+[、等]/u.test(rest)) continue;
+    }
+    if (level === 3 && m[0].endsWith('、') && /^[0-9０-９]/u.test(after)) continue;
+    const canonical =
+      level === 1 ? `${CN_CANON(ordinal)}、` : level === 2 ? `（${CN_CANON(ordinal)}）` : level === 3 ? `${ordinal}.` : `（${ordinal}）`;
+    const text = m[0];
+    const wellFormed =
+      level === 1 ? text.endsWith('、')
+        : level === 2 ? /^（[^）]+）$/u.test(text)
+          : level === 3 ? /[.．]$/u.test(text) && !/[０-９]/u.test(text)
+            : /^（[0-9]+）$/u.test(text);
+    return { level, ordinal, text, canonical, wellFormed, start: offset, end: offset + text.length };
+  }
+  return undefined;
+}
+
+const TITLE_MAX = 60;
+
+/** Where a run-in heading ("（一）加强领导。正文……") stops being a heading. */
+function headingEndOf(text: string, start: number, contentStart: number): number {
+  const rel = contentStart - start;
+  const m = /[。！？!?；]/u.exec(text.slice(rel));
+  return m ? contentStart + m.index + 1 : start + text.length;
+}
+
+const md = new MarkdownIt({ html: true, linkify: false });
+
+/** Builds the model of a report. */
+export function parseReport(text: string, format: DocumentFormat): ReportModel {
+  const lines = new LineIndex(text);
+  const blocks = format === 'markdown' ? markdownBlocks(text, lines) : plainBlocks(text, lines);
+  return finishModel(text, format, lines, blocks);
+}
+
+function finishModel(text: string, format: DocumentFormat, lines: LineIndex, blocks: Block[]): ReportModel {
+  let title: Block | undefined;
+  const first = blocks.find((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
+  if (first && (first.kind === 'paragraph' || (first.kind === 'heading' && !first.marker)) && looksLikeTitle(first)) {
+    first.kind = 'title';
+    title = first;
+  }
+  const textBlocks = blocks.filter((b) => b.kind === 'title' || b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'table');
+  const numbered = textBlocks.filter((b) => b.marker);
+  const tableCells: TableCell[] = [];
+  for (const b of blocks) if (b.kind === 'table') tableCells.push(...cellsOf(b, lines));
+  return { text, format, lines, title, blocks, textBlocks, numbered, tableCells };
+}
+
+function looksLikeTitle(b: Block): boolean {
+  const t = b.text.slice(b.contentStart - b.start).trim();
+  if (!t || t.length > TITLE_MAX) return false;
+  if (b.kind === 'heading' && b.markdownLevel === 1) return true;
+  if (/[。；：:;，,]$/u.test(t)) return false;
+  if (/\n/.test(t)) return false;
+  return true;
+}
+
+/** Blanks inline code, link targets and URLs so that rules do not read them. */
+function maskInline(s: string, markdown: boolean): string {
+  const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
+  let out = s.replace(/\b(?:https?|ftp|file):\/\/[^\s<>"'，。；、）)】]+/giu, blank)
+    .replace(/\bwww\.[a-z0-9-]+\.[^\s<>"'，。；、）)】]+/giu, blank);
+  if (markdown) {
+    out = out
+      .replace(/(`+)[^`\r\n][\s\S]*?\1/g, blank)
+      .replace(/\]\([^)\r\n]*\)/g, (m) => ']' + blank(m.slice(1)))
+      .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, blank)
+      .replace(/<!--[\s\S]*?-->/g, blank);
+  }
+  return out;
+}
+
+function makeBlock(text: string, kind: BlockKind, start: number, end: number, line: number, contentStart: number, markdown: boolean): Block {
+  const raw = text.slice(start, end);
+  const block: Block = { kind, start, end, line, contentStart, text: kind === 'code' || kind === 'html' ? raw : maskInline(raw, markdown) };
+  if (kind === 'heading' || kind === 'paragraph') {
+    const marker = parseMarker(text.slice(contentStart, Math.min(end, contentStart + 12)), contentStart);
+    if (marker) {
+      block.marker = marker;
+      if (kind === 'paragraph') block.kind = 'heading';
+    }
+    if (block.kind === 'heading') block.headingEnd = headingEndOf(block.text, start, contentStart);
+  }
+  return block;
+}
+
+function plainBlocks(text: string, lines: LineIndex): Block[] {
+  const blocks: Block[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line];
+    const end = lines.lineEnd(line);
+    if (start === end) continue;
+    const raw = text.slice(start, end);
+    const lead = /^[\s\u3000\ufeff]*/u.exec(raw)![0].length;
+    if (lead === raw.length) continue;
+    const trimmedEnd = start + raw.replace(/[\s\u3000]+$/u, '').length;
+    const kind: BlockKind = /^\s*<!--[\s\S]*-->\s*$/.test(raw) ? 'html' : 'paragraph';
+    blocks.push(makeBlock(text, kind, start, trimmedEnd, line, start + lead, false));
+  }
+  return blocks;
+}
+
+function markdownBlocks(text: string, lines: LineIndex): Block[] {
+  const blocks: Block[] = [];
+  let tokens;
+  try {
+    tokens = md.parse(text, {});
+  } catch {
+    return plainBlocks(text, lines);
+  }
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const fmEndLine = frontMatter ? lines.lineAt(frontMatter[0].length - 1) + 1 : 0;
+  if (frontMatter) {
+    blocks.push({ kind: 'front-matter', start: 0, end: frontMatter[0].length, line: 0, contentStart: 0, text: frontMatter[0] });
+  }
+  const span = (map: [number, number]) => {
+    const start = lines.lineStarts[map[0]];
+    const lastLine = Math.max(map[0], map[1] - 1);
+    return { start, end: lines.lineEnd(Math.min(lastLine, lines.lineCount - 1)) };
+  };
+  let inTable = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.map) continue;
+    if (t.map[0] < fmEndLine) continue;
+    const { start, end } = span(t.map as [number, number]);
+    const line = t.map[0];
+    const raw = text.slice(start, end);
+    switch (t.type) {
+      case 'heading_open': {
+        const hashes = /^[ \t]*#{1,6}[ \t]*/.exec(raw);
+        const contentStart = start + (hashes ? hashes[0].length : /^[ \t]*/.exec(raw)![0].length);
+        // A setext heading's underline is not part of its words.
+        const end1 = hashes ? end : lines.lineEnd(line);
+        const b = makeBlock(text, 'heading', start, trimRight(text, start, end1), line, contentStart, true);
+        b.markdownLevel = Number(t.tag.slice(1));
+        blocks.push(b);
+        break;
+      }
+      case 'paragraph_open': {
+        if (inTable) break;
+        const prefix = /^[ \t]*(?:>[ \t]?)*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?/.exec(raw);
+        const listItem = tokens[i - 1]?.type === 'list_item_open' ? tokens[i - 1] : undefined;
+        let contentStart = start + (prefix ? prefix[0].length : 0);
+        // A Markdown ordered list "1. …" keeps its number as the block's marker.
+        if (listItem && /^[ \t]*\d/.test(raw)) contentStart = start + /^[ \t]*/.exec(raw)![0].length;
+        blocks.push(makeBlock(text, 'paragraph', start, trimRight(text, start, end), line, contentStart, true));
+        break;
+      }
+      case 'table_open':
+        inTable = true;
+        blocks.push(makeBlock(text, 'table', start, end, line, start, true));
+        break;
+      case 'table_close':
+        inTable = false;
+        break;
+      case 'fence':
+      case 'code_block':
+        blocks.push(makeBlock(text, 'code', start, end, line, start, true));
+        break;
+      case 'html_block':
+        blocks.push(makeBlock(text, 'html', start, end, line, start, true));
+        break;
+      case 'hr':
+        blocks.push(makeBlock(text, 'rule', start, end, line, start, true));
+        break;
+    }
+  }
+  return blocks;
+}
+
+function trimRight(text: string, start: number, end: number): number {
+  while (end > start && /[\s\u3000]/u.test(text.charAt(end - 1))) end--;
+  return end;
+}
+
+function cellsOf(table: Block, lines: LineIndex): TableCell[] {
+  const cells: TableCell[] = [];
+  const first = table.line;
+  const last = lines.lineAt(table.end);
+  let row = 0;
+  for (let l = first; l <= last; l++) {
+    const ls = lines.lineStarts[l];
+    const le = lines.lineEnd(l);
+    const raw = table.text.slice(ls - table.start, le - table.start);
+    if (/^\s*\|?\s*:?-{2,}/.test(raw)) continue; // the delimiter row
+    let column = 0;
+    const re = /(?:^|\|)([^|]*)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(raw))) {
+      if (m[0] === '' && re.lastIndex >= raw.length) break;
+      const cellStart = ls + m.index + (m[0].startsWith('|') ? 1 : 0);
+      const body = m[1];
+      const lead = /^\s*/.exec(body)![0].length;
+      const trimmed = body.trim();
+      if (trimmed || m.index + m[0].length < raw.length) {
+        if (trimmed) cells.push({ start: cellStart + lead, end: cellStart + lead + trimmed.length, text: trimmed, row, column });
+        column++;
+      }
+      if (re.lastIndex === m.index) re.lastIndex++;
+    }
+    row++;
+  }
+  return cells;
+}

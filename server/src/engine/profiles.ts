@@ -1,0 +1,207 @@
+// Report profiles (which sections a genre needs, and how to recognise them), loaded from YAML data.
+
+import { parse as parseYaml } from 'yaml';
+import type { Block, ReportModel } from './model';
+import type { LocalizedText, Severity } from './types';
+import { compileDataPattern } from './patterns';
+import workSummary from './data/profiles/zh-work-summary.yaml';
+import dutyReport from './data/profiles/zh-duty-report.yaml';
+import researchReport from './data/profiles/zh-research-report.yaml';
+import govWorkReport from './data/profiles/zh-gov-work-report.yaml';
+import enStatusReport from './data/profiles/en-status-report.yaml';
+
+export interface SectionSpec {
+  id: string;
+  name: LocalizedText;
+  required: boolean;
+  severity?: Severity;
+  /** 'first': the opening; 'last': the 落款 at the end. */
+  position?: 'first' | 'last';
+  /** Matched by any otherwise unclaimed numbered section after the opening (the report's body). */
+  body?: boolean;
+  headings: string[];
+  cues: string[];
+}
+
+export interface Profile {
+  id: string;
+  language: 'zh' | 'en';
+  name: LocalizedText;
+  titles: string[];
+  openings: string[];
+  sections: SectionSpec[];
+}
+
+interface CompiledSection extends SectionSpec {
+  headingRes: RegExp[];
+  cueRes: RegExp[];
+}
+
+/** Where a profile's section was found. */
+export interface SectionMatch {
+  section: SectionSpec;
+  /** The block that opens the section, or undefined when missing. */
+  block?: Block;
+  /** Offset where the section's recognised phrase starts. */
+  start?: number;
+  /** True when the section exists only before a section that should precede it. */
+  outOfOrder?: boolean;
+  /** The section it should follow, when out of order. */
+  after?: SectionSpec;
+}
+
+const BUILTIN_SOURCES = [workSummary, dutyReport, researchReport, govWorkReport, enStatusReport];
+
+function loadProfile(source: string): Profile {
+  const raw = parseYaml(source) as Partial<Profile>;
+  return {
+    id: String(raw.id),
+    language: raw.language === 'en' ? 'en' : 'zh',
+    name: raw.name as LocalizedText,
+    titles: raw.titles ?? [],
+    openings: raw.openings ?? [],
+    sections: (raw.sections ?? []).map((s) => ({ ...s, headings: s.headings ?? [], cues: s.cues ?? [], required: s.required !== false })),
+  };
+}
+
+let builtins: Profile[] | undefined;
+
+/** The built-in profiles, most specific first. */
+export function builtinProfiles(): Profile[] {
+  if (!builtins) {
+    const loaded = BUILTIN_SOURCES.map(loadProfile);
+    // Specific genres are tried before the generic 工作总结/报告 profile.
+    const order = ['zh-gov-work-report', 'zh-duty-report', 'zh-research-report', 'zh-work-summary', 'en-status-report'];
+    builtins = order.map((id) => loaded.find((p) => p.id === id)!).filter(Boolean);
+  }
+  return builtins;
+}
+
+export function findProfile(id: string): Profile | undefined {
+  return builtinProfiles().find((p) => p.id === id);
+}
+
+function titleText(model: ReportModel): string | undefined {
+  const t = model.title;
+  return t ? model.text.slice(t.contentStart, t.end).trim() : undefined;
+}
+
+/** Chooses the profile whose title patterns match the report's title, or whose opening matches. */
+export function detectProfile(model: ReportModel): Profile | undefined {
+  const title = titleText(model);
+  const hasHan = /\p{Script=Han}/u.test(title ?? model.text.slice(0, 2000));
+  for (const p of builtinProfiles()) {
+    if (p.language === 'zh' && !hasHan) continue;
+    if (p.language === 'en' && hasHan) continue;
+    if (title && p.titles.some((t) => compileDataPattern(t).test(title))) return p;
+  }
+  const firstBlock = model.textBlocks.find((b) => b.kind !== 'title');
+  const opening = firstBlock ? model.text.slice(firstBlock.contentStart, firstBlock.end) : '';
+  for (const p of builtinProfiles()) {
+    if (p.openings.some((o) => compileDataPattern(o).test(opening))) return p;
+  }
+  return undefined;
+}
+
+/** True when a title line names a report genre (used to decide whether a plain file is a report). */
+export function titleNamesReport(title: string): boolean {
+  return builtinProfiles().some((p) => p.titles.some((t) => compileDataPattern(t).test(title.trim())));
+}
+
+function compileSection(s: SectionSpec): CompiledSection {
+  return { ...s, headingRes: s.headings.map((h) => compileDataPattern(h)), cueRes: s.cues.map((c) => compileDataPattern(c)) };
+}
+
+const DATE_LINE = /^[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$/u;
+const EN_DATE_LINE = /^\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\s*$/i;
+
+/** Finds the 落款: a date line among the last few blocks of the report. */
+function findSignature(model: ReportModel): Block | undefined {
+  const blocks = model.textBlocks;
+  for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - 4); i--) {
+    const b = blocks[i];
+    const t = model.text.slice(b.contentStart, b.end);
+    if (DATE_LINE.test(t) || EN_DATE_LINE.test(t)) {
+      // The signing body, if any, stands on the line before the date.
+      const prev = blocks[i - 1];
+      if (prev && prev.kind === 'paragraph' && model.text.slice(prev.contentStart, prev.end).trim().length <= 30) return prev;
+      return b;
+    }
+  }
+  return undefined;
+}
+
+function headingWords(model: ReportModel, b: Block): string {
+  const from = b.marker ? b.marker.end : b.contentStart;
+  return model.text.slice(from, b.headingEnd ?? b.end);
+}
+
+/** Locates each of the profile's sections in the report, in the profile's order. */
+export function matchSections(model: ReportModel, profile: Profile): SectionMatch[] {
+  const sections = profile.sections.map(compileSection);
+  const blocks = model.textBlocks.filter((b) => b.kind !== 'title' && b.kind !== 'table');
+  const firstHeadingIndex = blocks.findIndex((b) => b.kind === 'heading');
+
+  const matchesAt = (s: CompiledSection, i: number): number | undefined => {
+    const b = blocks[i];
+    if (b.kind === 'heading') {
+      const words = headingWords(model, b);
+      if (s.headingRes.some((re) => re.test(words))) return b.start;
+    }
+    const body = b.text.slice(b.contentStart - b.start);
+    for (const re of s.cueRes) {
+      const m = re.exec(body);
+      if (m) return b.contentStart + m.index;
+    }
+    return undefined;
+  };
+
+  // All places each section could start, in document order.
+  const candidates: number[][] = sections.map((s) => {
+    const found: number[] = [];
+    if (s.position === 'last') {
+      const sig = findSignature(model);
+      if (sig) found.push(blocks.indexOf(sig));
+      return found.filter((i) => i >= 0);
+    }
+    for (let i = 0; i < blocks.length; i++) if (matchesAt(s, i) !== undefined) found.push(i);
+    if (s.position === 'first' && blocks.length > 0) {
+      // An unheaded first paragraph before the first numbered heading is the opening.
+      if (blocks[0].kind === 'paragraph' && (firstHeadingIndex === -1 || firstHeadingIndex > 0)) found.unshift(0);
+    }
+    return Array.from(new Set(found)).sort((a, b) => a - b);
+  });
+
+  const claimed = new Set<number>();
+  sections.forEach((s, k) => {
+    if (!s.body) candidates[k].forEach((i) => claimed.add(i));
+  });
+
+  const result: SectionMatch[] = [];
+  let cursor = -1;
+  let previous: SectionSpec | undefined;
+  sections.forEach((s, k) => {
+    let list = candidates[k];
+    if (s.body) {
+      // The body: any top-level heading after the opening that no other section claims.
+      const topLevel = blocks
+        .map((b, i) => ({ b, i }))
+        .filter(({ b, i }) => b.kind === 'heading' && !claimed.has(i) && (b.marker?.level === 1 || (!b.marker && b.markdownLevel !== undefined) || b.marker?.level === 2))
+        .map(({ i }) => i);
+      list = Array.from(new Set([...list, ...topLevel])).sort((a, b) => a - b);
+    }
+    const inOrder = list.find((i) => i > cursor);
+    if (inOrder !== undefined) {
+      const b = blocks[inOrder];
+      result.push({ section: s, block: b, start: matchesAt(s, inOrder) ?? b.start });
+      cursor = inOrder;
+      previous = s;
+    } else if (list.length > 0) {
+      const b = blocks[list[0]];
+      result.push({ section: s, block: b, start: b.start, outOfOrder: true, after: previous });
+    } else {
+      result.push({ section: s });
+    }
+  });
+  return result;
+}

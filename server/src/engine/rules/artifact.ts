@@ -1,0 +1,78 @@
+// artifact: text no author wrote — scraping markers, replacement characters, invisible characters,
+// stray HTML tags in plain text.
+
+import type { Rule } from './types';
+import type { RuleFinding } from '../types';
+
+const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
+// U+FFFD, zero-width and bidi controls, C0 controls other than tab and line breaks.
+const INVISIBLE = /[\uFFFD\u200B-\u200F\u2060-\u2064\u202A-\u202E\u2066-\u2069\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|(?!^)\uFEFF/gu;
+const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|u|em|strong|font|img|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|section|article|style|script|meta|link|iframe|center|sup|sub|hr)\b[^<>\n]{0,200}>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6}|#x[0-9a-f]{2,5});/giu;
+
+function describe(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code === 0xfffd) return 'U+FFFD (replacement character)';
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+export const artifactRule: Rule = {
+  id: 'artifact',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '非作者所写的残留文本：##paidbegin## 等抓取标记、乱码替换符、零宽字符、纯文本中的 HTML 标签。',
+    en: 'Text no author wrote: scraping markers such as ##paidbegin##, U+FFFD, zero-width characters, stray HTML tags in plain text.',
+  },
+  check({ model }) {
+    const findings: RuleFinding[] = [];
+    const text = model.text;
+    const del = (start: number, end: number) => [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start, end, newText: '' }], safe: true }];
+    const scan = (re: RegExp, from: number, to: number, make: (m: RegExpExecArray, start: number, end: number) => RuleFinding | undefined) => {
+      re.lastIndex = from;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) && m.index < to) {
+        const f = make(m, m.index, m.index + m[0].length);
+        if (f) findings.push(f);
+      }
+    };
+    // Markers and invisible characters are found anywhere, including code and HTML blocks.
+    scan(MARKER, 0, text.length, (m, start, end) => {
+      // The marker often sits alone on its line: delete the line with it.
+      const line = model.lines.lineAt(start);
+      const ls = model.lines.lineStarts[line];
+      const le = model.lines.lineEnd(line);
+      const alone = text.slice(ls, le).trim() === m[0];
+      const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
+      return {
+        start,
+        end,
+        message: { zh: `残留标记“${m[0]}”不是正文内容，应删除。`, en: `Leftover marker "${m[0]}" is not part of the text; delete it.` },
+        fixes: alone && next > le ? del(ls, next) : del(start, end),
+      };
+    });
+    scan(INVISIBLE, 0, text.length, (m, start, end) => ({
+      start,
+      end,
+      message: {
+        zh: `不可见或异常字符 ${describe(m[0])}，应删除。`,
+        en: `Invisible or broken character ${describe(m[0])}; delete it.`,
+      },
+      fixes: del(start, end),
+    }));
+    if (model.format === 'plain') {
+      for (const b of model.textBlocks) {
+        HTML_TAG.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = HTML_TAG.exec(b.text))) {
+          const start = b.start + m.index;
+          findings.push({
+            start,
+            end: start + m[0].length,
+            message: { zh: `纯文本中残留 HTML 代码“${m[0]}”。`, en: `Stray HTML "${m[0]}" in plain text.` },
+            fixes: del(start, start + m[0].length),
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};

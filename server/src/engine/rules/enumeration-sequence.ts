@@ -1,0 +1,76 @@
+// enumeration-sequence: inline enumerations 一是…二是…三是 and 第一，…第二，… with gaps or repeats.
+
+import type { Rule } from './types';
+import type { RuleFinding } from '../types';
+import { parseChineseNumeral, toChineseNumeral } from '../numerals';
+
+// 一是 at the start of a clause (not 统一是, 之一是, and not the idiom 一是一、二是二).
+const SHI = /(?<=^|[：:；;。，,！？\s）)”])([一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十])/gu;
+// 第一，第二： at the start of a clause; 第一次, 第一书记 are ordinary words.
+const DI = /(?<=^|[：:；;。！？\s）)”])第([一二三四五六七八九十]{1,3})(?=[，,、：:])/gu;
+
+interface Item {
+  start: number;
+  end: number;
+  n: number;
+  family: 'shi' | 'di';
+  text: string;
+}
+
+function formOf(family: Item['family'], n: number): string {
+  return family === 'shi' ? `${toChineseNumeral(n)}是` : `第${toChineseNumeral(n)}`;
+}
+
+export const enumerationSequenceRule: Rule = {
+  id: 'enumeration-sequence',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '行文中的“一是、二是、三是”或“第一、第二”序列不连续或重复。',
+    en: 'Inline enumerations (一是…二是…, 第一…第二…) with a gap or a repeat.',
+  },
+  check({ model }) {
+    const findings: RuleFinding[] = [];
+    // A run continues across the paragraphs of one section, and a heading ends it.
+    let state: Record<Item['family'], number> = { shi: 0, di: 0 };
+    for (const block of model.textBlocks) {
+      if (block.kind === 'heading' || block.kind === 'title') state = { shi: 0, di: 0 };
+      const items: Item[] = [];
+      for (const [re, family] of [[SHI, 'shi'], [DI, 'di']] as const) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(block.text))) {
+          const n = parseChineseNumeral(m[1]);
+          if (n === undefined || n === 0) continue;
+          items.push({ start: block.start + m.index, end: block.start + m.index + m[0].length, n, family, text: m[0] });
+        }
+      }
+      items.sort((a, b) => a.start - b.start);
+      for (const item of items) {
+        const prev = state[item.family];
+        if (item.n === 1) {
+          state[item.family] = 1;
+          continue;
+        }
+        if (prev === 0) {
+          // A run that starts at 二是 in a new section: nothing to compare with.
+          state[item.family] = item.n;
+          continue;
+        }
+        if (item.n !== prev + 1) {
+          const want = formOf(item.family, prev + 1);
+          const repeat = item.n <= prev;
+          findings.push({
+            start: item.start,
+            end: item.end,
+            message: repeat
+              ? { zh: `列举序号重复：“${item.text}”前面已有，此处应为“${want}”。`, en: `Repeated enumeration "${item.text}"; expected "${want}".` }
+              : { zh: `列举序号不连续：“${item.text}”之前缺少“${want}”。`, en: `Enumeration gap: "${want}" is missing before "${item.text}".` },
+            data: { expected: prev + 1, found: item.n },
+          });
+        }
+        state[item.family] = item.n;
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,65 @@
+// heading-numbering: gaps, repeats and restarts in 一、→（一）→1.→（1） sequences, and markers of the
+// wrong form for their level (GB/T 9704-2012 §7.3.3; DOMAIN F4/F5). Numbering restarts under each parent.
+
+import type { Rule } from './types';
+import type { RuleFinding } from '../types';
+import type { HeadingMarker } from '../model';
+import { toChineseNumeral } from '../numerals';
+
+const LEVEL_NAME = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' } as const;
+
+function formOf(level: 1 | 2 | 3 | 4, n: number): string {
+  return level === 1 ? `${toChineseNumeral(n)}、` : level === 2 ? `（${toChineseNumeral(n)}）` : level === 3 ? `${n}.` : `（${n}）`;
+}
+
+export const headingNumberingRule: Rule = {
+  id: 'heading-numbering',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '标题序号不连续、重复或格式错误（一、→（一）→1.→（1））。',
+    en: 'Heading numbers with a gap, a repeat or the wrong form for their level (一、 → （一） → 1. → （1））.',
+  },
+  check({ model }) {
+    const findings: RuleFinding[] = [];
+    // Last ordinal seen at each level under the current parent; 0 = none yet.
+    const last: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+    for (const block of model.numbered) {
+      const mk = block.marker as HeadingMarker;
+      const level = mk.level;
+      if (!mk.wellFormed) {
+        findings.push({
+          start: mk.start,
+          end: mk.end,
+          message: {
+            zh: `序号“${mk.text}”格式不规范，${LEVEL_NAME[level]}级标题应写作“${mk.canonical}”。`,
+            en: `Marker "${mk.text}" has the wrong form; a level-${level} heading is written "${mk.canonical}".`,
+          },
+          fixes: [{ title: { zh: `改为“${mk.canonical}”`, en: `Change to "${mk.canonical}"` }, edits: [{ start: mk.start, end: mk.end, newText: mk.canonical }], safe: true }],
+          data: { kind: 'form' },
+        });
+      }
+      const prev = last[level];
+      const expected = prev + 1;
+      if (mk.ordinal !== expected) {
+        const kind = mk.ordinal === prev ? 'repeat' : mk.ordinal > expected ? 'gap' : 'restart';
+        const want = formOf(level, expected);
+        const got = formOf(level, mk.ordinal);
+        const message =
+          kind === 'gap'
+            ? { zh: `序号不连续：“${got}”之前缺少“${want}”。`, en: `Numbering gap: "${want}" is missing before "${got}".` }
+            : kind === 'repeat'
+              ? { zh: `序号重复：“${got}”已经用过，此处应为“${want}”。`, en: `Repeated number: "${got}" was already used; expected "${want}".` }
+              : { zh: `序号倒退：此处应为“${want}”，而不是“${got}”。`, en: `Numbering goes back: expected "${want}", not "${got}".` };
+        findings.push({
+          start: mk.start,
+          end: mk.end,
+          message,
+          data: { kind, level, expected, found: mk.ordinal },
+        });
+      }
+      last[level] = mk.ordinal;
+      for (let l = level + 1; l <= 4; l++) last[l] = 0;
+    }
+    return findings;
+  },
+};

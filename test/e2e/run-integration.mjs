@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// `npm run test:integration`: the integration suite (test/integration, mocha inside the extension host)
+// in a real VS Code 1.100.3 = code-server 4.100.3 from npm, driven by Debian's Chromium. The repo root
+// is loaded as extensionDevelopmentPath and out/test/integration/index.js as extensionTestsPath through
+// the workbench URL payload; the exit code is the one the workbench hands to codeAutomationExit.
+//
+// usage: node test/e2e/run-integration.mjs [--keep] [--grep PATTERN] [--workspace DIR] [--extension DIR]
+//   env: REPORT_LINT_E2E_TIMEOUT_S (hard timeout, default 300), REPORT_LINT_E2E_TMP (temp base)
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import {
+  REPO, copyWorkspace, hardTimeout, killGroup, lap, launchChromium, makeRunDir, onSignals, remote, requireInstalled,
+  startCodeServer, workbenchUrl,
+} from './lib.mjs';
+
+const TAG = 'integration';
+const args = process.argv.slice(2);
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const KEEP = args.includes('--keep') || !!process.env.REPORT_LINT_E2E_KEEP;
+const EXT = path.resolve(opt('--extension') || REPO);
+const TESTS = path.join(EXT, 'out', 'test', 'integration', 'index.js');
+const TIMEOUT_S = Number(process.env.REPORT_LINT_E2E_TIMEOUT_S || 300);
+
+requireInstalled();
+await ensureSuiteBuilt();
+
+const runDir = makeRunDir('it');
+const ws = copyWorkspace(runDir, opt('--workspace') ? path.resolve(opt('--workspace')) : undefined);
+const bridge = path.join(runDir, 'bridge');
+fs.mkdirSync(bridge);
+let cs, browser, bridgeTimer;
+let serving = false; // one bridge request at a time
+const cleanup = async () => {
+  clearInterval(bridgeTimer);
+  if (browser) await browser.close().catch(() => {});
+  if (cs) await cs.stop();
+};
+onSignals(cleanup);
+hardTimeout(TAG, TIMEOUT_S, cleanup);
+
+// workbench chatter that says nothing about our extension
+const QUIET = /^(Ignoring fetching additional builtin extensions|Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|Updating additional builtin extensions cache)/;
+
+let exitCode = 1;
+try {
+  const env = { REPORT_LINT_E2E_BRIDGE: bridge };
+  if (opt('--grep')) env.REPORT_LINT_E2E_GREP = opt('--grep');
+  cs = await startCodeServer(runDir, { env, tag: TAG });
+  const { context, page, external } = await launchChromium(runDir);
+  browser = context;
+
+  // the workbench calls these window globals when they exist; expose them BEFORE goto
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+    const line = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+    if (QUIET.test(line)) return;
+    process.stdout.write(`  [exthost ${type}] ${line.replace(/\n/g, '\n  ')}\n`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    for (const l of logs || []) {
+      const f = path.join(runDir, 'workbench-logs', l.relativePath);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, l.contents);
+    }
+    resolveExit(code);
+  });
+  page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
+  bridgeTimer = setInterval(() => serveBridge(page).catch((e) => console.log(`  [bridge] ${e.message}`)), 100);
+
+  const payload = [
+    ['extensionDevelopmentPath', remote(cs, EXT)],
+    ['extensionTestsPath', remote(cs, TESTS)],
+    ['skipWelcome', 'true'],
+  ];
+  lap(TAG, `workbench: extension ${EXT}, tests ${path.relative(EXT, TESTS)}, workspace ${ws}`);
+  await page.goto(workbenchUrl(cs, ws, payload));
+  exitCode = await exited;
+  lap(TAG, `codeAutomationExit(${exitCode})`);
+  if (external.length) console.log(`  requests beyond 127.0.0.1: ${external.join(', ')}`);
+} catch (e) {
+  console.error(`[${TAG}] RUNNER ERROR: ${e.stack || e}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+if (exitCode !== 0) {
+  relayHostLogs();
+  console.log(`[${TAG}] state kept for inspection: ${runDir}`);
+} else if (!KEEP) {
+  fs.rmSync(runDir, { recursive: true, force: true });
+}
+lap(TAG, exitCode === 0 ? 'PASSED' : `FAILED (exit ${exitCode})`);
+process.exit(exitCode === 0 ? 0 : 1);
+
+// ---------------------------------------------------------------------------------------------
+
+/** Bundles test/integration (esbuild, vscode+mocha external) when out/ lacks it or is older than the sources. */
+async function ensureSuiteBuilt() {
+  const srcDir = path.join(REPO, 'test', 'integration');
+  if (!fs.existsSync(srcDir)) return;
+  const newest = Math.max(...fs.readdirSync(srcDir).filter((f) => f.endsWith('.ts')).map((f) => fs.statSync(path.join(srcDir, f)).mtimeMs));
+  if (fs.existsSync(TESTS) && fs.statSync(TESTS).mtimeMs >= newest) return;
+  const { createRequire } = await import('node:module');
+  const esbuild = createRequire(path.join(REPO, 'package.json'))('esbuild');
+  await esbuild.build({
+    entryPoints: [path.join(srcDir, 'index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode', 'mocha'], outfile: TESTS, sourcemap: true, logLevel: 'warning',
+  });
+  lap(TAG, `bundled ${path.relative(EXT, TESTS)}`);
+}
+
+/** Answers requests the suite writes into the bridge dir with what the workbench DOM shows. */
+
+async function serveBridge(page) {
+  if (serving) return;
+  serving = true;
+  try {
+    for (const f of fs.readdirSync(bridge).filter((n) => n.endsWith('.request.json'))) {
+      const req = JSON.parse(fs.readFileSync(path.join(bridge, f), 'utf8'));
+      fs.rmSync(path.join(bridge, f));
+      let answer = { ok: false, items: [] };
+      if (req.kind === 'statusbar') answer = await statusBarShows(page, req.number, 15000);
+      const out = path.join(bridge, f.replace('.request.json', '.answer.json'));
+      fs.writeFileSync(out + '.tmp', JSON.stringify(answer));
+      fs.renameSync(out + '.tmp', out);
+    }
+  } finally {
+    serving = false;
+  }
+}
+
+/** Waits (bounded) until a status-bar item's text holds `number` as a whole number. */
+async function statusBarShows(page, number, timeoutMs) {
+  const re = new RegExp(`(^|\\D)${number}(\\D|$)`);
+  const end = Date.now() + timeoutMs;
+  let items = [];
+  for (;;) {
+    items = await page.$$eval('.part.statusbar .statusbar-item', (els) =>
+      els.map((e) => `${(e.textContent || '').trim()} | ${e.getAttribute('aria-label') || ''}`).filter((t) => t !== ' | '));
+    const matched = items.find((t) => re.test(t.split(' | ')[0]) && /report|lint|profile|zh-|问题|finding/i.test(t));
+    if (matched) return { ok: true, items, matched };
+    if (Date.now() > end) return { ok: false, items };
+    await page.waitForTimeout(100); // polling the DOM for a condition, bounded by timeoutMs
+  }
+}
+
+/** On failure: show the extension host's and the extension's own logs from this run. */
+function relayHostLogs() {
+  const roots = [path.join(runDir, 'workbench-logs'), path.join(runDir, 'user-data', 'logs')];
+  const files = [];
+  const walk = (d) => { if (fs.existsSync(d)) for (const n of fs.readdirSync(d)) { const p = path.join(d, n); fs.statSync(p).isDirectory() ? walk(p) : files.push(p); } };
+  roots.forEach(walk);
+  for (const f of files.filter((p) => /exthost|remoteexthost|report|Report/i.test(p))) {
+    const text = fs.readFileSync(f, 'utf8').trim();
+    if (!text) continue;
+    console.log(`----- ${path.relative(runDir, f)} (last 40 lines) -----`);
+    console.log(text.split('\n').slice(-40).join('\n'));
+  }
+  if (cs) console.log(`----- code-server.log (last 20 lines) -----\n${fs.readFileSync(cs.logFile, 'utf8').trim().split('\n').slice(-20).join('\n')}`);
+}

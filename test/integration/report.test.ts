@@ -1,0 +1,134 @@
+// The example report of test/fixtures/workspace, as a user meets it in VS Code.
+// Expected findings (0-based lines) of 2024年工作总结.report.txt:
+//   0  XX镇2024年工作总结                       placeholder (XX); required-section (missing 落款, info)
+//   6  …覆盖xx村…一是…二是…三是…               placeholder (xx); no enumeration-sequence (in order)
+//   7  ##paidbegin##…更新标语、、横幅…          artifact; duplicate-punctuation
+//   11 …负责同志XXX运用新媒体…                 placeholder (XXX)
+//   13 四、下一步工作打算                       heading-numbering (三、 is missing)
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID, NOTES, REPORT, SUB_REPORT, codeActionsAt, describeDiags, fixture, linesOf, open, ours, ruleOf,
+  waitForDiagnostics,
+} from './helpers';
+
+const EXPECTED: Record<string, number[]> = {
+  placeholder: [0, 6, 11],
+  artifact: [7],
+  'duplicate-punctuation': [7],
+  'heading-numbering': [13],
+  'required-section': [0],
+  'enumeration-sequence': [],
+};
+
+/** True once every pinned rule has exactly its expected lines. */
+function allPinned(diags: vscode.Diagnostic[]): boolean {
+  return Object.entries(EXPECTED).every(([rule, lines]) => linesOf(diags, rule).join(',') === lines.join(','));
+}
+
+export function reportSuite(): void {
+  suite('report-lint on the example report', function () {
+    const reportUri = () => fixture(REPORT);
+
+    suiteTeardown(async () => {
+      // leave the fixture as found: the edits below are never saved
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    test('the extension is installed', () => {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(ext, `extension ${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repo root?`);
+    });
+
+    test('an ordinary Markdown file is left alone; a report activates the extension and is checked', async () => {
+      const notes = await open(NOTES);
+      assert.strictEqual(notes.document.languageId, 'markdown', 'notes.md must stay Markdown');
+      const report = await open(REPORT);
+      assert.strictEqual(report.document.languageId, 'report', '*.report.txt must get the language "report"');
+      await waitForDiagnostics(reportUri(), (d) => d.length > 0, 'any report-lint diagnostic');
+      const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+      assert.ok(ext.isActive, 'the extension is not active after a report was opened and checked');
+      // one more full round trip (another report checked) after notes.md was opened, then notes.md
+      // must still have nothing from us although it holds "XX" and "TODO"
+      await open(NOTES);
+      await open(SUB_REPORT);
+      await waitForDiagnostics(fixture(SUB_REPORT), (d) => d.length > 0, 'diagnostics of the sub-folder report');
+      const onNotes = ours(fixture(NOTES));
+      assert.deepStrictEqual(onNotes, [], `notes.md is not a report but got:\n${describeDiags(onNotes)}`);
+    });
+
+    test('exact rule ids and lines on the example report', async () => {
+      await open(REPORT);
+      let diags: vscode.Diagnostic[];
+      try {
+        diags = await waitForDiagnostics(reportUri(), allPinned, 'the pinned findings of the example report');
+      } catch (e) {
+        const now = ours(reportUri());
+        const table = Object.entries(EXPECTED)
+          .map(([rule, lines]) => `  ${rule}: expected lines [${lines}] got [${linesOf(now, rule)}]`).join('\n');
+        throw new Error(`${(e as Error).message}\nper rule (0-based lines):\n${table}`);
+      }
+      // details the contract fixes
+      for (const d of diags) {
+        assert.strictEqual(d.source, 'report-lint');
+        assert.strictEqual(typeof d.code, 'object', `code of "${d.message}" must be {value, target}`);
+        const target = (d.code as { value: string | number; target: vscode.Uri }).target;
+        assert.ok(target && /docs\/rules\/[\w-]+\.md$/.test(target.toString()) && target.toString().endsWith(`/${ruleOf(d)}.md`),
+          `code.target of ${ruleOf(d)} must link to docs/rules/${ruleOf(d)}.md, got ${target}`);
+      }
+      const byRule = (rule: string) => diags.filter((d) => ruleOf(d) === rule);
+      for (const rule of ['placeholder', 'artifact', 'duplicate-punctuation', 'heading-numbering']) {
+        for (const d of byRule(rule)) assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning, `${rule} must be a warning`);
+      }
+      const rs = byRule('required-section');
+      assert.strictEqual(rs[0].severity, vscode.DiagnosticSeverity.Information, 'the missing 落款 is info, not a warning');
+      // the ranges cover the marker itself
+      const doc = await vscode.workspace.openTextDocument(reportUri());
+      const texts = byRule('placeholder').map((d) => doc.getText(d.range));
+      assert.deepStrictEqual(texts, ['XX', 'xx', 'XXX'], 'placeholder ranges');
+      assert.strictEqual(doc.getText(byRule('artifact')[0].range), '##paidbegin##', 'artifact range');
+      assert.ok(doc.getText(byRule('duplicate-punctuation')[0].range).includes('、、'), 'duplicate-punctuation range');
+      assert.ok(doc.getText(byRule('heading-numbering')[0].range).startsWith('四'), 'heading-numbering is on the 四、 marker');
+    });
+
+    test('filling a placeholder removes its diagnostic, and only that one', async () => {
+      const editor = await open(REPORT);
+      const line = editor.document.lineAt(11).text;
+      const col = line.indexOf('XXX');
+      assert.ok(col >= 0, `fixture line 12 must hold XXX: ${line}`);
+      const ok = await editor.edit((b) => b.replace(new vscode.Range(11, col, 11, col + 3), '张三'));
+      assert.ok(ok, 'edit was not applied');
+      await waitForDiagnostics(reportUri(), (d) => linesOf(d, 'placeholder').join(',') === '0,6',
+        'the placeholder on line 11 to disappear (0 and 6 stay)');
+      const d = ours(reportUri());
+      assert.deepStrictEqual(linesOf(d, 'artifact'), [7], 'other findings stay');
+    });
+
+    test('quick fix "keep one" for 、、 through vscode.executeCodeActionProvider', async () => {
+      const uri = reportUri();
+      const diag = ours(uri).find((d) => ruleOf(d) === 'duplicate-punctuation');
+      assert.ok(diag, 'no duplicate-punctuation diagnostic to fix');
+      const actions = await codeActionsAt(uri, diag.range);
+      const fix = actions.find((a) => a.edit && (a.diagnostics ?? []).some((d) => ruleOf(d) === 'duplicate-punctuation'))
+        ?? actions.find((a) => a.edit && a.kind?.contains(vscode.CodeActionKind.QuickFix) && /、|keep|保留/i.test(a.title));
+      assert.ok(fix, `no quick fix with an edit for duplicate-punctuation; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'applyEdit failed');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.ok(doc.lineAt(7).text.includes('更新标语、横幅20条'), `after the fix line 8 reads: ${doc.lineAt(7).text}`);
+      await waitForDiagnostics(uri, (d) => linesOf(d, 'duplicate-punctuation').length === 0, 'duplicate-punctuation to go');
+    });
+
+    test('quick fix "delete" for ##paidbegin##', async () => {
+      const uri = reportUri();
+      const diag = ours(uri).find((d) => ruleOf(d) === 'artifact');
+      assert.ok(diag, 'no artifact diagnostic to fix');
+      const actions = await codeActionsAt(uri, diag.range);
+      const fix = actions.find((a) => a.edit && (a.diagnostics ?? []).some((d) => ruleOf(d) === 'artifact'));
+      assert.ok(fix, `no quick fix with an edit for artifact; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'applyEdit failed');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.ok(doc.lineAt(7).text.startsWith('全镇新建宣传栏'), `after the fix line 8 reads: ${doc.lineAt(7).text}`);
+      await waitForDiagnostics(uri, (d) => linesOf(d, 'artifact').length === 0, 'the artifact finding to go');
+    });
+  });
+}
