@@ -66,7 +66,8 @@ const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
 const MARKER_PATTERNS: { level: MarkerLevel; re: RegExp; chinese: boolean }[] = [
   { level: 2, re: new RegExp(`^[（(](${CN})[）)][、.．，,]?`, 'u'), chinese: true },
   { level: 4, re: /^[（(]([0-9０-９]{1,3})[）)][、.．，,]?/u, chinese: false },
-  { level: 1, re: new RegExp(`^(${CN})[、.．](?![0-9])`, 'u'), chinese: true },
+  // "一、2013年工作回顾" is a heading; "一.5" is not a marker.
+  { level: 1, re: new RegExp(`^(${CN})(?:、|[.．](?![0-9０-９]))`, 'u'), chinese: true },
   { level: 3, re: /^([0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、)/u, chinese: false },
 ];
 
@@ -140,6 +141,8 @@ function looksLikeTitle(b: Block): boolean {
   if (!t || t.length > TITLE_MAX) return false;
   if (b.kind === 'heading' && b.markdownLevel === 1) return true;
   if (/[。；：:;，,]$/u.test(t)) return false;
+  // "——2017年3月5日在…会议上" is the subtitle of a speech whose title line is missing.
+  if (/^[—–-]/u.test(t)) return false;
   if (/\n/.test(t)) return false;
   return true;
 }

@@ -81,10 +81,18 @@ export function findProfile(id: string): Profile | undefined {
   return builtinProfiles().find((p) => p.id === id);
 }
 
+/** Closes the gaps of a letter-spaced title ("政 府 工 作 报 告"), common in Chinese documents. */
+function closeHanSpacing(s: string): string {
+  return s.trim().replace(/(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/gu, '');
+}
+
 function titleText(model: ReportModel): string | undefined {
   const t = model.title;
-  return t ? model.text.slice(t.contentStart, t.end).trim() : undefined;
+  return t ? closeHanSpacing(model.text.slice(t.contentStart, t.end)) : undefined;
 }
+
+/** How many blocks after the title may precede the salutation (subtitle, speaker, date). */
+const OPENING_WINDOW = 5;
 
 /** Chooses the profile whose title patterns match the report's title, or whose opening matches. */
 export function detectProfile(model: ReportModel): Profile | undefined {
@@ -95,17 +103,21 @@ export function detectProfile(model: ReportModel): Profile | undefined {
     if (p.language === 'en' && hasHan) continue;
     if (title && p.titles.some((t) => compileDataPattern(t).test(title))) return p;
   }
-  const firstBlock = model.textBlocks.find((b) => b.kind !== 'title');
-  const opening = firstBlock ? model.text.slice(firstBlock.contentStart, firstBlock.end) : '';
+  // A speech starts at its salutation (各位代表：), perhaps after a subtitle and the speaker's name.
+  const openings = model.textBlocks
+    .filter((b) => b.kind !== 'title')
+    .slice(0, OPENING_WINDOW)
+    .map((b) => model.text.slice(b.contentStart, b.end));
   for (const p of builtinProfiles()) {
-    if (p.openings.some((o) => compileDataPattern(o).test(opening))) return p;
+    if (p.openings.some((o) => openings.some((text) => compileDataPattern(o).test(text)))) return p;
   }
   return undefined;
 }
 
 /** True when a title line names a report genre (used to decide whether a plain file is a report). */
 export function titleNamesReport(title: string): boolean {
-  return builtinProfiles().some((p) => p.titles.some((t) => compileDataPattern(t).test(title.trim())));
+  const t = closeHanSpacing(title);
+  return builtinProfiles().some((p) => p.titles.some((re) => compileDataPattern(re).test(t)));
 }
 
 function compileSection(s: SectionSpec): CompiledSection {
