@@ -1,1 +1,443 @@
-export {};
+// The language server: LSP glue around the engine. Pull diagnostics with a push fallback,
+// quick fixes, per-resource settings, config discovery and the custom report-lint requests.
+
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DiagnosticSeverity,
+  CodeActionKind,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  type Diagnostic,
+  type CodeAction,
+  type InitializeParams,
+  type InitializeResult,
+  type Connection,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { lint, LineIndex, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig } from './engine';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
+
+export interface ReportLintSettings {
+  enable: boolean;
+  include: string[];
+  run: 'onType' | 'onSave';
+  maxFileSizeMB: number;
+}
+
+const DEFAULT_SETTINGS: ReportLintSettings = { enable: true, include: DEFAULT_INCLUDE, run: 'onType', maxFileSizeMB: 5 };
+/** A check slower than this is logged: the budget is one keystroke's worth of patience. */
+const TIME_BUDGET_MS = 500;
+const PUSH_DEBOUNCE_MS = 150;
+export const SOURCE = 'report-lint';
+
+interface CheckEntry {
+  version: number;
+  result?: LintResult;
+  diagnostics: Diagnostic[];
+  profile?: string;
+  isReport: boolean;
+  note?: string;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let pullDiagnostics = false;
+  let hasConfigurationCapability = false;
+  let locale: 'zh' | 'en' = 'en';
+  let workspaceFolders: string[] = [];
+  const settingsCache = new Map<string, Promise<ReportLintSettings>>();
+  const checks = new Map<string, CheckEntry>();
+  const savedChecks = new Map<string, CheckEntry>();
+  const toggles = new Map<string, boolean>();
+  const configs = new Map<string, LoadedConfig>();
+  const publishedConfigProblems = new Map<string, string>();
+  const failedRules = new Set<string>();
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+
+  const log = (message: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    hasConfigurationCapability = !!caps.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as { locale?: string };
+    locale = /^zh/i.test(init.locale ?? params.locale ?? '') ? 'zh' : 'en';
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
+    log(`report-lint server started (pid ${process.pid}); diagnostics: ${pullDiagnostics ? 'pull' : 'push'}; messages: ${locale}`);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.reportLint'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'report-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => URI.parse(r.uri).fsPath === f));
+        workspaceFolders.push(...e.added.map((a) => URI.parse(a.uri).fsPath));
+      });
+    }
+  });
+
+  function getSettings(uri: string): Promise<ReportLintSettings> {
+    if (!hasConfigurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'reportLint' })
+        .then((raw: Partial<ReportLintSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(raw ?? {}) }))
+        .catch(() => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function filePathOf(uri: string): string | undefined {
+    try {
+      const u = URI.parse(uri);
+      return u.scheme === 'file' ? u.fsPath : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function workspaceRootFor(file: string): string | undefined {
+    return workspaceFolders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  function configFor(uri: string): LoadedConfig | undefined {
+    const file = filePathOf(uri);
+    if (!file) return undefined;
+    const cfgFile = findConfigFile(path.dirname(file), workspaceRootFor(file));
+    if (!cfgFile) return undefined;
+    let loaded = configs.get(cfgFile);
+    if (!loaded) {
+      loaded = loadConfigFile(cfgFile);
+      configs.set(cfgFile, loaded);
+      log(`config ${cfgFile}: ${loaded.problems.length} problem(s)`);
+    }
+    publishConfigProblems(loaded);
+    return loaded;
+  }
+
+  function publishConfigProblems(loaded: LoadedConfig): void {
+    if (!loaded.file) return;
+    const uri = URI.file(loaded.file).toString();
+    const signature = JSON.stringify(loaded.problems);
+    if (publishedConfigProblems.get(uri) === signature) return;
+    publishedConfigProblems.set(uri, signature);
+    const lines = new LineIndex(loaded.text ?? '');
+    const diagnostics: Diagnostic[] = loaded.problems.map((p) => ({
+      range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
+      severity: toLspSeverity(p.severity),
+      source: SOURCE,
+      code: 'config',
+      message: locale === 'zh' ? `配置错误：${p.message}（已改用默认设置）` : `${p.message} (defaults are used meanwhile)`,
+    }));
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  function isReportDocument(doc: TextDocument, settings: ReportLintSettings, hasConfig: boolean): boolean {
+    const toggled = toggles.get(doc.uri);
+    if (toggled !== undefined) return toggled;
+    if (doc.languageId === 'report') return true;
+    if (doc.languageId !== 'markdown' && doc.languageId !== 'plaintext') return false;
+    const name = filePathOf(doc.uri) ?? URI.parse(doc.uri).path;
+    return decideReport(name, doc.getText(), { include: settings.include, hasConfig }).isReport;
+  }
+
+  function docsLink(rule: string): string {
+    return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`)).href;
+  }
+
+  function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+    return {
+      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+      severity: toLspSeverity(f.severity),
+      source: SOURCE,
+      code: f.rule,
+      codeDescription: { href: docsLink(f.rule) },
+      message: f.message[locale],
+    };
+  }
+
+  /** Checks a document once per version; later requests for the same version reuse the result. */
+  async function check(doc: TextDocument): Promise<CheckEntry> {
+    const cached = checks.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const settings = await getSettings(doc.uri);
+    const entry = computeCheck(doc, settings);
+    // A newer version arrived while settings were fetched: the result is outdated, drop it.
+    const current = documents.get(doc.uri);
+    if (current && current.version !== doc.version) return check(current);
+    checks.set(doc.uri, entry);
+    sendStatus(doc.uri, entry);
+    return entry;
+  }
+
+  function computeCheck(doc: TextDocument, settings: ReportLintSettings): CheckEntry {
+    const version = doc.version;
+    if (!settings.enable) return { version, diagnostics: [], isReport: false };
+    let loaded: LoadedConfig | undefined;
+    try {
+      loaded = configFor(doc.uri);
+    } catch (e) {
+      log(`config lookup failed for ${doc.uri}: ${(e as Error).message}`);
+    }
+    if (!isReportDocument(doc, settings, !!loaded?.file)) return { version, diagnostics: [], isReport: false };
+    const text = doc.getText();
+    const limit = settings.maxFileSizeMB * 1024 * 1024;
+    if (text.length * 2 > limit && Buffer.byteLength(text, 'utf8') > limit) {
+      const note = locale === 'zh'
+        ? `文件超过 ${settings.maxFileSizeMB} MB，未检查（可在设置 reportLint.maxFileSizeMB 中调整）。`
+        : `File larger than ${settings.maxFileSizeMB} MB: not checked (see the setting reportLint.maxFileSizeMB).`;
+      return { version, isReport: true, note, diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'file-too-large', message: note }] };
+    }
+    if (text.slice(0, 8192).includes('\u0000')) return { version, diagnostics: [], isReport: false, note: 'binary' };
+    const started = Date.now();
+    let result: LintResult;
+    try {
+      result = lint(text, { format: doc.languageId === 'markdown' || formatOf(URI.parse(doc.uri).path) === 'markdown' ? 'markdown' : 'plain', config: loaded?.config as ResolvedConfig | undefined });
+    } catch (e) {
+      log(`check failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      return { version, diagnostics: [], isReport: true, note: 'failed' };
+    }
+    const elapsed = Date.now() - started;
+    if (elapsed > TIME_BUDGET_MS) log(`warning: checking ${doc.uri} took ${elapsed} ms (budget ${TIME_BUDGET_MS} ms)`);
+    for (const failure of result.failures) {
+      if (failedRules.has(failure.rule)) continue;
+      failedRules.add(failure.rule);
+      log(`rule ${failure.rule} failed and was skipped: ${failure.error}`);
+    }
+    return { version, result, diagnostics: result.findings.map((f) => toDiagnostic(doc, f)), profile: result.profile?.id, isReport: true };
+  }
+
+  function sendStatus(uri: string, entry: CheckEntry): void {
+    const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of entry.result?.findings ?? []) counts[f.severity]++;
+    void connection.sendNotification('reportLint/status', { uri, checked: entry.isReport, profile: entry.profile ?? null, counts, note: entry.note ?? null });
+  }
+
+  async function diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
+    const settings = await getSettings(doc.uri);
+    if (settings.run === 'onSave') {
+      const saved = savedChecks.get(doc.uri);
+      if (saved) return saved.diagnostics;
+      const entry = await check(doc);
+      savedChecks.set(doc.uri, entry);
+      return entry.diagnostics;
+    }
+    return (await check(doc)).diagnostics;
+  }
+
+  connection.languages.diagnostics.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    try {
+      return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(doc) };
+    } catch (e) {
+      log(`diagnostics failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+  });
+
+  function schedulePush(doc: TextDocument, immediate = false): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(doc.uri));
+    const run = async () => {
+      pushTimers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      try {
+        const diagnostics = await diagnosticsFor(current);
+        // Publish only if no newer version arrived meanwhile.
+        if (documents.get(doc.uri)?.version === current.version) {
+          void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+        }
+      } catch (e) {
+        log(`push diagnostics failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      }
+    };
+    if (immediate) void run();
+    else pushTimers.set(doc.uri, setTimeout(run, PUSH_DEBOUNCE_MS));
+  }
+
+  function refreshAll(): void {
+    checks.clear();
+    savedChecks.clear();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) schedulePush(d, true);
+  }
+
+  documents.onDidOpen((e) => schedulePush(e.document, true));
+  documents.onDidChangeContent((e) => schedulePush(e.document));
+  documents.onDidSave(async (e) => {
+    const settings = await getSettings(e.document.uri);
+    if (settings.run !== 'onSave') return;
+    savedChecks.set(e.document.uri, await check(e.document));
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else schedulePush(e.document, true);
+  });
+  documents.onDidClose((e) => {
+    checks.delete(e.document.uri);
+    savedChecks.delete(e.document.uri);
+    clearTimeout(pushTimers.get(e.document.uri));
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let changed = false;
+    for (const c of params.changes) {
+      const file = filePathOf(c.uri);
+      if (!file || path.basename(file) !== CONFIG_FILE_NAME) continue;
+      configs.delete(file);
+      changed = true;
+      if (c.type === FileChangeType.Deleted) {
+        publishedConfigProblems.delete(c.uri);
+        void connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      } else {
+        // Re-read now so that its problems show even when no report is open below it.
+        publishConfigProblems(loadConfigFileCached(file));
+      }
+    }
+    if (changed) {
+      log('configuration file changed: re-checking open reports');
+      refreshAll();
+    }
+  });
+
+  function loadConfigFileCached(file: string): LoadedConfig {
+    const loaded = loadConfigFile(file);
+    configs.set(file, loaded);
+    return loaded;
+  }
+
+  connection.onRequest('reportLint/toggle', async (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    const entry = doc ? await check(doc) : undefined;
+    const next = !(entry?.isReport ?? false);
+    toggles.set(params.uri, next);
+    log(`checking ${next ? 'enabled' : 'disabled'} for ${params.uri}`);
+    checks.delete(params.uri);
+    savedChecks.delete(params.uri);
+    if (doc) {
+      if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+      else schedulePush(doc, true);
+      if (pullDiagnostics) await check(doc);
+    }
+    return { checked: next };
+  });
+
+  connection.onRequest('reportLint/status', async (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc) return null;
+    const entry = await check(doc);
+    sendStatus(doc.uri, entry);
+    return { checked: entry.isReport, profile: entry.profile ?? null };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      const entry = await check(doc);
+      if (!entry.result) return [];
+      return codeActionsFor(doc, entry.result, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.only);
+    } catch (e) {
+      log(`code actions failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
+      return [];
+    }
+  });
+
+  function codeActionsFor(doc: TextDocument, result: LintResult, start: number, end: number, only?: string[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const wantsFixAll = !only || only.some((k) => k === CodeActionKind.Source || k.startsWith(CodeActionKind.SourceFixAll));
+    const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || k === 'quickfix');
+    const edit = (fix: Fix) => ({ changes: { [doc.uri]: fix.edits.map((e) => toLspEdit(doc, e)) } });
+    if (wantsQuickFix) {
+      const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+      const seenFileDisable = new Set<string>();
+      for (const f of result.findings) {
+        if (f.end < start || f.start > end) continue;
+        const diagnostic = toDiagnostic(doc, f);
+        (f.fixes ?? []).forEach((fix, i) => {
+          actions.push({ title: fix.title[locale], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: edit(fix) });
+        });
+        const lineStart = doc.offsetAt({ line: diagnostic.range.start.line, character: 0 });
+        const indent = /^[ \t\u3000]*/.exec(doc.getText().slice(lineStart, lineStart + 40))?.[0] ?? '';
+        actions.push({
+          title: locale === 'zh' ? `在此行停用 ${f.rule} 规则` : `Disable ${f.rule} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [doc.uri]: [{ range: { start: doc.positionAt(lineStart), end: doc.positionAt(lineStart) }, newText: `${indent}<!-- report-lint-disable-next-line ${f.rule} -->${eol}` }] } },
+        });
+        if (!seenFileDisable.has(f.rule)) {
+          seenFileDisable.add(f.rule);
+          actions.push({
+            title: locale === 'zh' ? `在本文件停用 ${f.rule} 规则` : `Disable ${f.rule} for this file`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [doc.uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `<!-- report-lint-disable ${f.rule} -->${eol}` }] } },
+          });
+        }
+      }
+    }
+    if (wantsFixAll) {
+      const edits = safeFixEdits(result.findings);
+      if (edits.length) {
+        actions.push({
+          title: locale === 'zh' ? '修复所有可自动修复的问题（report-lint）' : 'Fix all auto-fixable problems (report-lint)',
+          kind: 'source.fixAll.reportLint',
+          edit: { changes: { [doc.uri]: edits.map((e) => toLspEdit(doc, e)) } },
+        });
+      }
+    }
+    return actions;
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The first safe fix of each finding, skipping any that overlaps one already taken. */
+export function safeFixEdits(findings: Finding[]): { start: number; end: number; newText: string }[] {
+  const taken: { start: number; end: number; newText: string }[] = [];
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.safe);
+    if (!fix) continue;
+    if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+function toLspEdit(doc: TextDocument, e: { start: number; end: number; newText: string }): LspTextEdit {
+  return { range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText };
+}
+
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : s === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Hint;
+}
+
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,193 @@
+// Speaks LSP to the bundled server (dist/server.js) over stdio, as an editor would.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const SERVER = path.resolve('dist/server.js');
+
+interface Session {
+  conn: MessageConnection;
+  child: ChildProcess;
+  pushed: Map<string, any[]>;
+  waitForPush(uri: string, predicate: (d: any[]) => boolean): Promise<any[]>;
+  close(): Promise<void>;
+}
+
+async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown> }): Promise<Session> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const pushed = new Map<string, any[]>();
+  const waiters: { uri: string; predicate: (d: any[]) => boolean; resolve: (d: any[]) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: any[] }) => {
+    pushed.set(p.uri, p.diagnostics);
+    for (const w of waiters.splice(0)) {
+      if (w.uri === p.uri && w.predicate(p.diagnostics)) w.resolve(p.diagnostics);
+      else waiters.push(w);
+    }
+  });
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onNotification('reportLint/status', () => undefined);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? null));
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(opts.rootDir).href,
+    workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
+    locale: opts.locale ?? 'en',
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: {} },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+  return {
+    conn,
+    child,
+    pushed,
+    waitForPush(uri, predicate) {
+      const have = pushed.get(uri);
+      if (have && predicate(have)) return Promise.resolve(have);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within 10 s`)), 10_000);
+        waiters.push({ uri, predicate, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+      });
+    },
+    async close() {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      conn.dispose();
+      child.kill();
+    },
+  };
+}
+
+function tempWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-proto-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const REPORT = [
+  'XX镇2024年宣传工作总结',
+  '2024年，镇党委认真做好宣传工作。现将有关情况报告如下：',
+  '一、加强组织领导',
+  '全年召开会议5次，不在、、网络平台发布信息。',
+  '二、强化理论学习',
+  '组织学习12次。',
+  '四、做好舆情引导',
+  '但还存在一些问题：一是宣传形式单一。',
+  '下一步，我们将继续努力。',
+].join('\n');
+
+const summarize = (ds: any[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
+
+test('pull diagnostics: exact findings, source, code and docs link', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(summarize(report.items), [
+      'duplicate-punctuation@3:11',
+      'heading-numbering@6:0',
+      'placeholder@0:0',
+      'required-section@0:0',
+    ]);
+    const ph = report.items.find((d: any) => d.code === 'placeholder');
+    assert.equal(ph.source, 'report-lint');
+    assert.equal(ph.severity, 2);
+    assert.deepEqual(ph.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } });
+    assert.match(ph.codeDescription.href, /docs\/rules\/placeholder\.md$/);
+    const rs = report.items.find((d: any) => d.code === 'required-section');
+    assert.equal(rs.severity, 3, 'the missing 落款 is info');
+    // No pushes in pull mode: one validation per version, delivered by the pull.
+    assert.equal(s.pushed.has(uri), false);
+  } finally {
+    await s.close();
+  }
+});
+
+test('incremental edit removes a placeholder finding; quick fix and fix-all edits', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, text: '红河' }],
+    });
+    const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.items.some((d: any) => d.code === 'placeholder'), false);
+    const actions: any[] = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 3, character: 12 }, end: { line: 3, character: 14 } },
+      context: { diagnostics: [] },
+    });
+    const keepOne = actions.find((a) => a.title === 'Keep one "、"');
+    assert.ok(keepOne, `titles: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.deepEqual(keepOne.edit.changes[uri], [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 13 } }, newText: '、' }]);
+    const disableLine = actions.find((a) => a.title === 'Disable duplicate-punctuation for this line');
+    assert.deepEqual(disableLine.edit.changes[uri][0].newText, '<!-- report-lint-disable-next-line duplicate-punctuation -->\n');
+    const fixAll: any[] = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.reportLint'] },
+    });
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0].kind, 'source.fixAll.reportLint');
+    assert.deepEqual(fixAll[0].edit.changes[uri], [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 13 } }, newText: '、' }]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('push fallback for clients without pull support, Chinese messages, ordinary notes ignored', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT, 'notes.md': '# Notes\n\nXX is fine here.\n' });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const notes = pathToFileURL(path.join(dir, 'notes.md')).href;
+  const s = await startSession({ pull: false, rootDir: dir, locale: 'zh-cn' });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: notes, languageId: 'markdown', version: 1, text: '# Notes\n\nXX is fine here.\n' } });
+    const ds = await s.waitForPush(uri, (d) => d.length > 0);
+    assert.deepEqual(summarize(ds), ['duplicate-punctuation@3:11', 'heading-numbering@6:0', 'placeholder@0:0', 'required-section@0:0']);
+    assert.equal(ds.find((d) => d.code === 'placeholder').message, '占位符“XX”未填写，请替换为实际内容。');
+    const notesDs = await s.waitForPush(notes, () => true);
+    assert.deepEqual(notesDs, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a malformed .reportlint.yaml is reported on the config file, defaults used', async () => {
+  const dir = tempWorkspace({ '.reportlint.yaml': 'rules:\n  placeholder: warning\n    bad: indent\n', 'sub/述职报告.txt': '个人述职报告\nXX同志任职以来。\n' });
+  const uri = pathToFileURL(path.join(dir, 'sub/述职报告.txt')).href;
+  const cfgUri = pathToFileURL(path.join(dir, '.reportlint.yaml')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '个人述职报告\nXX同志任职以来。\n' } });
+    const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    assert.ok(report.items.some((d: any) => d.code === 'placeholder' && d.range.start.line === 1));
+    const cfg = await s.waitForPush(cfgUri, (d) => d.length > 0);
+    assert.equal(cfg[0].source, 'report-lint');
+    assert.equal(cfg[0].code, 'config');
+    assert.equal(cfg[0].range.start.line, 1);
+    assert.match(cfg[0].message, /YAML syntax error/);
+  } finally {
+    await s.close();
+  }
+});
