@@ -2,7 +2,8 @@
 # Idempotent install of everything the real-client checks need, on a fresh Debian machine that
 # reaches only the npm registry and Debian apt (see shared docs/E2E.md):
 #   apt: chromium (driven by playwright-core; no browser download), ripgrep (seeds @vscode/ripgrep),
-#        libkrb5-dev libsecret-1-dev pkg-config (native modules of code-server), neovim (2nd LSP client)
+#        libkrb5-dev libsecret-1-dev pkg-config (native modules of code-server), neovim (2nd LSP client),
+#        fonts-wqy-microhei (a small CJK font, so that screenshots show Chinese rather than boxes)
 #   npm: code-server@4.100.3 + playwright-core, pinned by test/e2e/package-lock.json (npm ci).
 # Reruns skip whatever is already in place, so a warm rerun takes about a second.
 set -euo pipefail
@@ -12,7 +13,7 @@ t0=$(date +%s)
 log() { echo "[e2e:install +$(( $(date +%s) - t0 ))s] $*"; }
 
 # ---- 1. Debian packages ----------------------------------------------------------------------
-APT_PKGS=(chromium ripgrep libkrb5-dev libsecret-1-dev pkg-config neovim)
+APT_PKGS=(chromium ripgrep libkrb5-dev libsecret-1-dev pkg-config neovim fonts-wqy-microhei)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
