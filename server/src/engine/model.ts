@@ -236,7 +236,18 @@ function markdownBlocks(text: string, lines: LineIndex): Block[] {
         let contentStart = start + (prefix ? prefix[0].length : 0);
         // A Markdown ordered list "1. …" keeps its number as the block's marker.
         if (listItem && /^[ \t]*\d/.test(raw)) contentStart = start + /^[ \t]*/.exec(raw)![0].length;
-        blocks.push(makeBlock(text, 'paragraph', start, trimRight(text, start, end), line, contentStart, true));
+        // Reports put one paragraph on each line even in Markdown: each line is a block, so that
+        // a title, a heading marker or an opening phrase at the start of a line is seen as such.
+        const last = Math.min(t.map![1], lines.lineCount) - 1;
+        for (let l = line; l <= last; l++) {
+          const ls = l === line ? start : lines.lineStarts[l];
+          const le = trimRight(text, ls, lines.lineEnd(l));
+          if (le <= ls) continue;
+          const lineRaw = text.slice(ls, le);
+          const cs = l === line ? contentStart : ls + (/^[ \t]*(?:>[ \t]?)*[ \t]*/.exec(lineRaw)?.[0].length ?? 0);
+          if (cs >= le) continue;
+          blocks.push(makeBlock(text, 'paragraph', ls, le, l, cs, true));
+        }
         break;
       }
       case 'table_open':
