@@ -68,7 +68,8 @@ const MARKER_PATTERNS: { level: MarkerLevel; re: RegExp; chinese: boolean }[] = 
   { level: 4, re: /^[（(]([0-9０-９]{1,3})[）)][、.．，,]?/u, chinese: false },
   // "一、2013年工作回顾" is a heading; "一.5" is not a marker.
   { level: 1, re: new RegExp(`^(${CN})(?:、|[.．](?![0-9０-９]))`, 'u'), chinese: true },
-  { level: 3, re: /^([0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、)/u, chinese: false },
+  // "3.5" is a decimal, but "3．11月27日" (ASCII digit, full-width point) is item 3 and a date.
+  { level: 3, re: /^(?:([0-9]{1,3})(?:\.(?![0-9０-９])|．|、)|([０-９]{1,3})(?:[.．](?![0-9０-９])|、))/u, chinese: false },
 ];
 
 const CN_CANON = toChineseNumeral;
@@ -82,11 +83,12 @@ export function parseMarker(s: string, offset: number): HeadingMarker | undefine
   for (const { level, re, chinese } of MARKER_PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
-    const ordinal = chinese ? parseChineseNumeral(m[1]) : parseInt(toAsciiDigits(m[1]), 10);
+    const digits = m[1] ?? m[2];
+    const ordinal = chinese ? parseChineseNumeral(digits) : parseInt(toAsciiDigits(digits), 10);
     if (ordinal === undefined || ordinal <= 0) continue;
     // "一、二等奖" or "1、2月" are lists of numbers, not markers.
     const after = s.charAt(m[0].length);
-    if (level === 1 && /[一二三四五六七八九十]/u.test(after) && /^[、]/u.test(s.slice(m[1].length))) {
+    if (level === 1 && /[一二三四五六七八九十]/u.test(after) && /^[、]/u.test(s.slice(digits.length))) {
       const rest = s.slice(m[0].length);
       if (/^[一二三四五六七八九十]+[、等]/u.test(rest)) continue;
     }
@@ -211,8 +213,14 @@ function markdownBlocks(text: string, lines: LineIndex): Block[] {
     return { start, end: lines.lineEnd(Math.min(lastLine, lines.lineCount - 1)) };
   };
   let inTable = false;
+  // Open lists, innermost last: an ordered list is rendered start, start+1, … whatever its items say.
+  const lists: { ordered: boolean; start: number; index: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.type === 'ordered_list_open' || t.type === 'bullet_list_open') {
+      lists.push({ ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), index: 0 });
+    } else if (t.type === 'ordered_list_close' || t.type === 'bullet_list_close') lists.pop();
+    else if (t.type === 'list_item_open' && lists.length) lists[lists.length - 1].index++;
     if (!t.map) continue;
     if (t.map[0] < fmEndLine) continue;
     const { start, end } = span(t.map as [number, number]);
@@ -239,6 +247,7 @@ function markdownBlocks(text: string, lines: LineIndex): Block[] {
         // Reports put one paragraph on each line even in Markdown: each line is a block, so that
         // a title, a heading marker or an opening phrase at the start of a line is seen as such.
         const last = Math.min(t.map![1], lines.lineCount) - 1;
+        const list = lists[lists.length - 1];
         for (let l = line; l <= last; l++) {
           const ls = l === line ? start : lines.lineStarts[l];
           const le = trimRight(text, ls, lines.lineEnd(l));
@@ -246,7 +255,13 @@ function markdownBlocks(text: string, lines: LineIndex): Block[] {
           const lineRaw = text.slice(ls, le);
           const cs = l === line ? contentStart : ls + (/^[ \t]*(?:>[ \t]?)*[ \t]*/.exec(lineRaw)?.[0].length ?? 0);
           if (cs >= le) continue;
-          blocks.push(makeBlock(text, 'paragraph', ls, le, l, cs, true));
+          const b = makeBlock(text, 'paragraph', ls, le, l, cs, true);
+          if (l === line && listItem && list?.ordered && b.marker?.level === 3) {
+            // "1. 1. 1." in one Markdown list is shown as 1, 2, 3: check what the reader sees.
+            b.marker.ordinal = list.start + list.index - 1;
+            b.marker.canonical = `${b.marker.ordinal}.`;
+          }
+          blocks.push(b);
         }
         break;
       }

@@ -7,6 +7,8 @@ import type { HeadingMarker } from '../model';
 import { toChineseNumeral } from '../numerals';
 
 const LEVEL_NAME = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' } as const;
+// A line that only marks skipped items in a template: ﹕ ︙ ⋮ … ……
+const ELISION = /^[\s\u3000]*[﹕︙⋮…．.·：:]{1,6}[\s\u3000]*$/u;
 
 function formOf(level: 1 | 2 | 3 | 4, n: number): string {
   return level === 1 ? `${toChineseNumeral(n)}、` : level === 2 ? `（${toChineseNumeral(n)}）` : level === 3 ? `${n}.` : `（${n}）`;
@@ -23,7 +25,17 @@ export const headingNumberingRule: Rule = {
     const findings: RuleFinding[] = [];
     // Last ordinal seen at each level under the current parent; 0 = none yet.
     const last: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
-    for (const block of model.numbered) {
+    // A lower level's ordinal interrupted by a new list of a higher level ("1.张三" → "一、…二、" →
+    // "2.李四"): a document that nests 一、 under 1. may continue the 1. list afterwards.
+    const suspended: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+    // Whether an elision line (﹕ ⋮ …) stands between the markers of a level: a template skips items.
+    const elided: Record<number, boolean> = { 1: false, 2: false, 3: false, 4: false };
+    const numbered = new Set(model.numbered);
+    for (const block of model.textBlocks) {
+      if (!numbered.has(block)) {
+        if (ELISION.test(model.text.slice(block.contentStart, block.end))) for (let l = 1; l <= 4; l++) elided[l] = true;
+        continue;
+      }
       const mk = block.marker as HeadingMarker;
       const level = mk.level;
       if (!mk.wellFormed) {
@@ -40,7 +52,11 @@ export const headingNumberingRule: Rule = {
       }
       const prev = last[level];
       const expected = prev + 1;
-      if (mk.ordinal !== expected) {
+      // A list that starts again at 1 is a new list (after "计划如下：", or in another part).
+      const newList = mk.ordinal === 1 && prev !== 1;
+      const resumed = suspended[level] > 0 && mk.ordinal === suspended[level] + 1;
+      const skipped = elided[level] && mk.ordinal > expected;
+      if (mk.ordinal !== expected && !newList && !resumed && !skipped) {
         const kind = mk.ordinal === prev ? 'repeat' : mk.ordinal > expected ? 'gap' : 'restart';
         const want = formOf(level, expected);
         const got = formOf(level, mk.ordinal);
@@ -57,8 +73,15 @@ export const headingNumberingRule: Rule = {
           data: { kind, level, expected, found: mk.ordinal },
         });
       }
+      if (resumed) suspended[level] = 0;
       last[level] = mk.ordinal;
-      for (let l = level + 1; l <= 4; l++) last[l] = 0;
+      elided[level] = false;
+      for (let l = level + 1; l <= 4; l++) {
+        // Only a new list (一、 after 1.) nests under the lower level's item; 二、 just closes it.
+        if (newList && last[l] > 0) suspended[l] = last[l];
+        last[l] = 0;
+        elided[l] = false;
+      }
     }
     return findings;
   },
