@@ -44,7 +44,9 @@ export type SchemaNode =
   | { type: 'array'; description?: string; items: SchemaNode }
   | { type: 'string'; description?: string; enum?: string[]; pattern?: 'user-pattern' }
   | { type: 'number'; description?: string }
-  | { type: 'boolean'; description?: string };
+  | { type: 'boolean'; description?: string }
+  /** A string, number or boolean (e.g. a variable's value: `年度: 2024`). */
+  | { type: 'scalar'; description?: string };
 
 const SEVERITY_SETTINGS = ['off', 'hint', 'info', 'warning', 'error'];
 const userPatternList: SchemaNode = {
@@ -72,6 +74,36 @@ export const CONFIG_SCHEMA: SchemaNode = {
       description: 'Extra template markers to flag, and text that looks like one but is not.',
       properties: { extra: userPatternList, ignore: userPatternList },
       additionalProperties: false,
+    },
+    maxLength: {
+      type: 'object',
+      description: '字数 limits (counted as Word/WPS 字数): for the document, per section (id or name), and per profile.',
+      properties: {
+        document: { type: 'number' },
+        sections: { type: 'object', properties: {}, additionalProperties: { type: 'number' } },
+        profiles: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'object',
+            properties: { document: { type: 'number' }, sections: { type: 'object', properties: {}, additionalProperties: { type: 'number' } } },
+            additionalProperties: false,
+          },
+        },
+      },
+      additionalProperties: false,
+    },
+    variables: {
+      type: 'object',
+      description: 'Values for placeholders, by name (单位: 红河镇, 年度: 2024).',
+      properties: {},
+      additionalProperties: { type: 'scalar' },
+    },
+    fill: {
+      type: 'object',
+      description: 'Which placeholder text stands for which variable (xx镇: 单位).',
+      properties: {},
+      additionalProperties: { type: 'string' },
     },
     sections: {
       type: 'array',
@@ -241,13 +273,19 @@ function validate(node: YamlNode, schema: SchemaNode, path: string, problem: Pro
         return false;
       }
       return true;
+    case 'scalar':
+      if (!isScalar(node) || value === null || typeof value === 'object') {
+        problem(`${path} must be a single value (text or number)`, rangeOf(node));
+        return false;
+      }
+      return true;
   }
 }
 
 /** The JSON schema for `.reportlint.yaml`, generated from CONFIG_SCHEMA. */
 export function configJsonSchema(): object {
   const convert = (s: SchemaNode): Record<string, unknown> => {
-    const out: Record<string, unknown> = { type: s.type };
+    const out: Record<string, unknown> = { type: s.type === 'scalar' ? ['string', 'number', 'boolean'] : s.type };
     if (s.description) out.description = s.description;
     if (s.type === 'object') {
       out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, convert(v)]));

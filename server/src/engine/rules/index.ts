@@ -7,6 +7,7 @@ import { duplicatePunctuationRule } from './duplicate-punctuation';
 import { headingNumberingRule } from './heading-numbering';
 import { enumerationSequenceRule } from './enumeration-sequence';
 import { requiredSectionRule } from './required-section';
+import { maxLengthRule } from './max-length';
 
 export const RULES: Rule[] = [
   placeholderRule,
@@ -15,6 +16,7 @@ export const RULES: Rule[] = [
   headingNumberingRule,
   enumerationSequenceRule,
   requiredSectionRule,
+  maxLengthRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
