@@ -2,6 +2,7 @@
 
 import type { Rule } from './types';
 import type { RuleFinding } from '../types';
+import type { Block } from '../model';
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
 
 // 一是 at the start of a clause (not 统一是, 之一是, and not the idiom 一是一、二是二).
@@ -32,8 +33,13 @@ export const enumerationSequenceRule: Rule = {
     const findings: RuleFinding[] = [];
     // A run continues across the paragraphs of one section, and a heading ends it.
     let state: Record<Item['family'], number> = { shi: 0, di: 0 };
+    // The block of each family's previous item: a run that goes back in a new paragraph is a new run.
+    let lastBlock: Record<Item['family'], Block | undefined> = { shi: undefined, di: undefined };
     for (const block of model.textBlocks) {
-      if (block.kind === 'heading' || block.kind === 'title') state = { shi: 0, di: 0 };
+      if (block.kind === 'heading' || block.kind === 'title') {
+        state = { shi: 0, di: 0 };
+        lastBlock = { shi: undefined, di: undefined };
+      }
       const items: Item[] = [];
       for (const [re, family] of [[SHI, 'shi'], [DI, 'di']] as const) {
         re.lastIndex = 0;
@@ -47,8 +53,16 @@ export const enumerationSequenceRule: Rule = {
       items.sort((a, b) => a.start - b.start);
       for (const item of items) {
         const prev = state[item.family];
+        const sameBlock = lastBlock[item.family] === block;
+        lastBlock[item.family] = block;
         if (item.n === 1) {
           state[item.family] = 1;
+          continue;
+        }
+        // "今后一是要…；二是…" after an earlier 一是…三是: the new run's 一是 follows a word, not a
+        // clause break, and is not matched. Going back to 二是, or back in a new paragraph, starts a run.
+        if (item.n <= prev && (!sameBlock || (item.n === 2 && prev > 2))) {
+          state[item.family] = item.n;
           continue;
         }
         if (prev === 0) {

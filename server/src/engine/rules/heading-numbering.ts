@@ -54,7 +54,7 @@ export const headingNumberingRule: Rule = {
       const expected = prev + 1;
       // A list that starts again at 1 is a new list (after "计划如下：", or in another part).
       const newList = mk.ordinal === 1 && prev !== 1;
-      const resumed = suspended[level] > 0 && mk.ordinal === suspended[level] + 1;
+      const resumed = mk.ordinal !== expected && suspended[level] > 0 && mk.ordinal === suspended[level] + 1;
       const skipped = elided[level] && mk.ordinal > expected;
       if (mk.ordinal !== expected && !newList && !resumed && !skipped) {
         const kind = mk.ordinal === prev ? 'repeat' : mk.ordinal > expected ? 'gap' : 'restart';
