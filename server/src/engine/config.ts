@@ -105,6 +105,22 @@ export const CONFIG_SCHEMA: SchemaNode = {
       properties: {},
       additionalProperties: { type: 'string' },
     },
+    terms: {
+      type: 'array',
+      description: 'Extra official formulations for the term rule: the exact text, its known wrong forms, where it comes from.',
+      items: {
+        type: 'object',
+        properties: {
+          canonical: { type: 'string', description: 'The exact formulation.' },
+          wrong: userPatternList,
+          name: { type: 'string' },
+          source: { type: 'string', description: 'Where the formulation is laid down.' },
+          effective: { type: 'string', description: 'YYYY-MM-DD from which it applies.' },
+          near: { type: 'boolean', description: 'Also report near misses (default true).' },
+        },
+        additionalProperties: false,
+      },
+    },
     sections: {
       type: 'array',
       description: "Overrides of the profile's sections, by id; a new id adds a section.",
@@ -180,6 +196,9 @@ export function parseConfig(text: string): ParsedConfig {
     } else if (key === 'sections') {
       config.sections = (plain as SectionOverride[]).filter((s) => s && typeof s.id === 'string');
       checkPatternsIn(value, ['headings', 'cues'], problem);
+    } else if (key === 'terms') {
+      config.extensions[key] = plain;
+      checkPatternsIn(value, ['wrong'], problem);
     } else config.extensions[key] = plain;
   }
   return { config, problems };

@@ -8,6 +8,14 @@ import { headingNumberingRule } from './heading-numbering';
 import { enumerationSequenceRule } from './enumeration-sequence';
 import { requiredSectionRule } from './required-section';
 import { maxLengthRule } from './max-length';
+import { unpairedBracketRule } from './unpaired-bracket';
+import { halfwidthPunctuationRule } from './halfwidth-punctuation';
+import { repeatedCharRule } from './repeated-char';
+import { numberFormatRule } from './number-format';
+import { ellipsisRule } from './ellipsis';
+import { termRule } from './term';
+import { requestInReportRule } from './request-in-report';
+import { vagueTimeRule } from './vague-time';
 
 export const RULES: Rule[] = [
   placeholderRule,
@@ -17,6 +25,14 @@ export const RULES: Rule[] = [
   enumerationSequenceRule,
   requiredSectionRule,
   maxLengthRule,
+  unpairedBracketRule,
+  halfwidthPunctuationRule,
+  repeatedCharRule,
+  numberFormatRule,
+  ellipsisRule,
+  termRule,
+  requestInReportRule,
+  vagueTimeRule,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,101 @@
+// halfwidth-punctuation: , ; : ? ! . ( ) typed in Chinese text where the full-width mark belongs
+// (GB/T 15834-2011 ch. 5 and §4.1 ff.; DOMAIN P8, D10). `8:00`, `3.5`, `1:500`, English
+// sentences, URLs and code are left alone: a mark is reported only next to a Chinese character.
+
+import type { Rule } from './types';
+import type { RuleFinding } from '../types';
+import type { Block } from '../model';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+const HAN = /[\p{Script=Han}]/u;
+// Chinese text on the other side of a mark: a Han character or a full-width mark.
+const CJK_SIDE = /[\p{Script=Han}“”‘’（）《》〈〉【】、，。；：？！]/u;
+const MARK = /[,;:?!.()]/g;
+const PAIR = /\(([^()\r\n]{0,200})\)/g;
+
+function fixFor(start: number, end: number, replacement: string, extra?: { start: number; end: number; newText: string }) {
+  const edits = [{ start, end, newText: replacement }];
+  if (extra) edits.push(extra);
+  return [{ title: { zh: `改为全角“${replacement}”${extra ? '“' + extra.newText + '”' : ''}`, en: `Use the full-width "${replacement}"${extra ? ' "' + extra.newText + '"' : ''}` }, edits, safe: true }];
+}
+
+/** Checks one run of Chinese-bearing text. */
+function checkText(text: string, base: number, findings: RuleFinding[]): void {
+  const taken = new Set<number>();
+  // Parentheses as a pair: Chinese inside, or Chinese on either side, makes both full-width.
+  PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAIR.exec(text))) {
+    const open = m.index;
+    const close = m.index + m[0].length - 1;
+    const inner = m[1];
+    const before = text.charAt(open - 1);
+    const after = text.charAt(close + 1);
+    if (!(HAN.test(inner) || HAN.test(before) || (HAN.test(after) && !/[A-Za-z]/.test(before)))) continue;
+    taken.add(open).add(close);
+    findings.push({
+      start: base + open,
+      end: base + close + 1,
+      message: { zh: '中文行文中的括号应使用全角“（）”。', en: 'Brackets in Chinese text are full-width: （）.' },
+      fixes: fixFor(base + open, base + open + 1, '（', { start: base + close, end: base + close + 1, newText: '）' }),
+      data: { mark: '()' },
+    });
+  }
+  MARK.lastIndex = 0;
+  while ((m = MARK.exec(text))) {
+    const at = m.index;
+    if (taken.has(at)) continue;
+    const ch = m[0];
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + 1);
+    if (ch === '.') {
+      // A period only after a Chinese character at a sentence end: not 3.5, 1., V1.0, e.g.
+      if (!HAN.test(before) || !(after === '' || /[\s\p{Script=Han}]/u.test(after))) continue;
+      if (after === '.') continue; // "..." is the ellipsis rule's
+    } else if (ch === '(' || ch === ')') {
+      // An unpaired bracket next to Chinese.
+      if (!(HAN.test(before) || HAN.test(after))) continue;
+    } else {
+      if (!(CJK_SIDE.test(before) || HAN.test(after) || (after === ' ' && HAN.test(text.charAt(at + 2)) && HAN.test(before)))) continue;
+      if (ch === ':' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 8:00, 1:500
+      if (ch === ',' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 3,000
+      if (ch === '?' && before === '?') continue;
+      if (!CJK_SIDE.test(before) && /[A-Za-z0-9]/.test(before) && !HAN.test(after)) continue;
+    }
+    // The space typed after an English comma goes with it.
+    let end = at + 1;
+    if (ch !== '(' && ch !== ')' && text.charAt(end) === ' ' && HAN.test(text.charAt(end + 1))) end++;
+    const full = FULL[ch];
+    findings.push({
+      start: base + at,
+      end: base + end,
+      message: { zh: `中文行文中应使用全角标点“${full}”，而不是半角“${ch}”。`, en: `Chinese text takes the full-width "${full}", not the half-width "${ch}".` },
+      fixes: fixFor(base + at, base + end, full),
+      data: { mark: ch },
+    });
+  }
+}
+
+function textOf(block: Block): { text: string; base: number } {
+  // The numbering marker is heading-numbering's: "(一)" and "1," are reported there.
+  const from = block.marker ? block.marker.end : block.contentStart;
+  return { text: block.text.slice(from - block.start), base: from };
+}
+
+export const halfwidthPunctuationRule: Rule = {
+  id: 'halfwidth-punctuation',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '中文行文中误用半角标点 , ; : ? ! . ( )，应使用全角标点（8:00、3.5、1:500、英文句子、网址除外）。',
+    en: 'Half-width , ; : ? ! . ( ) in Chinese text where full-width marks belong (8:00, 3.5, 1:500, English sentences and URLs are kept).',
+  },
+  check({ model }) {
+    const findings: RuleFinding[] = [];
+    for (const block of model.textBlocks) {
+      const { text, base } = textOf(block);
+      if (!HAN.test(text) || !/[,;:?!.()]/.test(text)) continue;
+      checkText(text, base, findings);
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,139 @@
+// repeated-char: a character typed twice by accident (廉政谈话的的次数, 学习了了), and in any text a
+// word typed twice (the the). DOMAIN D11; 《党政机关公文处理工作条例》第二十条 (文字准确). The English
+// repeated word belongs to this rule rather than a separate one: it is the same slip, and one id
+// lets users switch the whole check off at once.
+
+import { parse as parseYaml } from 'yaml';
+import type { Rule } from './types';
+import type { RuleFinding } from '../types';
+import reduplicationSource from '../data/reduplication.yaml';
+
+interface Whitelist {
+  /** For each doubled pair "XX", the entries containing it and where the pair sits in them. */
+  byPair: Map<string, { word: string; at: number }[]>;
+  english: Set<string>;
+}
+
+let whitelist: Whitelist | undefined;
+
+function loadWhitelist(): Whitelist {
+  if (whitelist) return whitelist;
+  const raw = parseYaml(reduplicationSource) as { words?: string[]; english?: string[] };
+  const byPair = new Map<string, { word: string; at: number }[]>();
+  for (const word of raw.words ?? []) {
+    const chars = Array.from(word);
+    let offset = 0;
+    for (let i = 0; i + 1 < chars.length; i++) {
+      if (chars[i] === chars[i + 1]) {
+        const pair = chars[i] + chars[i];
+        if (!byPair.has(pair)) byPair.set(pair, []);
+        byPair.get(pair)!.push({ word, at: offset });
+      }
+      offset += chars[i].length;
+    }
+  }
+  whitelist = { byPair, english: new Set((raw.english ?? []).map((w) => w.toLowerCase())) };
+  return whitelist;
+}
+
+// One Han character (BMP or astral) typed twice.
+const DOUBLED = /(\p{Script=Han})\1/gu;
+const EN_DOUBLED = /\b([A-Za-z]+)[ \t]+\1\b/gi;
+const BREAK = /[\s，。；：？！、“”‘’（）《》〈〉【】,.;:?!()]/u;
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'of', 'to', 'in', 'for', 'on', 'with', 'by', 'at', 'from', 'be', 'are', 'was', 'it', 'we', 'will', 'our']);
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** True when a segmenter reads both characters of the pair as one-character words of their own. */
+function isTwoLoneWords(text: string, i: number, len: number): boolean {
+  // Segment only the clause around the pair (never a whole paragraph: see PERFORMANCE.md).
+  let from = i;
+  while (from > 0 && i - from < 20 && !BREAK.test(text[from - 1])) from--;
+  let to = i + 2 * len;
+  while (to < text.length && to - i < 20 && !BREAK.test(text[to])) to++;
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const bounds = new Set<number>();
+  for (const s of segmenter.segment(text.slice(from, to))) bounds.add(from + s.index);
+  bounds.add(to);
+  return bounds.has(i) && bounds.has(i + len) && bounds.has(i + 2 * len);
+}
+
+function isWhitelisted(text: string, i: number, pair: string, list: Whitelist): boolean {
+  for (const { word, at } of list.byPair.get(pair) ?? []) {
+    const s = i - at;
+    if (s >= 0 && text.startsWith(word, s)) return true;
+  }
+  return false;
+}
+
+export const repeatedCharRule: Rule = {
+  id: 'repeated-char',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '误重复的字（“的的”“了了”）或英文单词（the the）；常常、天天、研究研究等正当叠用除外。',
+    en: 'A character (的的, 了了) or an English word (the the) typed twice by accident; real reduplication (常常, 天天, 研究研究) is kept.',
+  },
+  check({ model }) {
+    const findings: RuleFinding[] = [];
+    const list = loadWhitelist();
+    for (const block of model.textBlocks) {
+      const text = block.text;
+      const from = block.marker ? block.marker.end - block.start : 0;
+      DOUBLED.lastIndex = from;
+      let m: RegExpExecArray | null;
+      while ((m = DOUBLED.exec(text))) {
+        const i = m.index;
+        const ch = m[1];
+        const len = ch.length;
+        // Let the regex find a run's later pairs too (的的的).
+        DOUBLED.lastIndex = i + len;
+        const pair = ch + ch;
+        if (text.startsWith(ch, i - len)) continue; // the run was reported at its first pair
+        // AABB (家家户户, 干干净净) and ABAB-style reduplication.
+        const c3 = text.slice(i + 2 * len, i + 2 * len + 2);
+        const next = Array.from(c3)[0];
+        if (next && next !== ch && text.startsWith(next + next, i + 2 * len) && /\p{Script=Han}/u.test(next)) continue;
+        const prev = Array.from(text.slice(Math.max(0, i - 4), i)).pop();
+        if (prev && prev !== ch && text.startsWith(prev + prev, i - 2 * prev.length) && /\p{Script=Han}/u.test(prev)) continue;
+        if (isWhitelisted(text, i, pair, list)) continue;
+        if (!isTwoLoneWords(text, i, len)) continue;
+        const start = block.start + i;
+        let end = start + 2 * len;
+        while (text.startsWith(ch, end - block.start)) end += len;
+        const run = model.text.slice(start, end);
+        findings.push({
+          start,
+          end,
+          message: { zh: `“${run}”疑为误重复，请删去多余的“${ch}”。`, en: `"${run}" looks like a doubled character: delete the extra "${ch}".` },
+          fixes: [{ title: { zh: `改为“${ch}”`, en: `Change to "${ch}"` }, edits: [{ start, end, newText: ch }] }],
+          data: { char: ch },
+        });
+      }
+      if (!/[A-Za-z]/.test(text)) continue;
+      EN_DOUBLED.lastIndex = from;
+      while ((m = EN_DOUBLED.exec(text))) {
+        const a = m[1];
+        const b = m[0].slice(m[0].length - a.length);
+        const lower = a.toLowerCase();
+        if (list.english.has(lower)) continue;
+        // Names such as "Walla Walla" or "Bora Bora".
+        if (/^[A-Z]/.test(a) && /^[A-Z]/.test(b) && !FUNCTION_WORDS.has(lower)) continue;
+        // A word stuck to a Chinese character or a digit is not a whole word (the regex's \b is ASCII-only).
+        const before = text.charAt(m.index - 1);
+        const after = text.charAt(m.index + m[0].length);
+        if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
+        const start = block.start + m.index;
+        const end = start + m[0].length;
+        const secondStart = end - b.length;
+        findings.push({
+          start,
+          end,
+          message: { zh: `单词“${a}”重复。`, en: `Repeated word "${a}".` },
+          fixes: [{ title: { zh: `删去重复的“${b}”`, en: `Delete the second "${b}"` }, edits: [{ start: start + a.length, end: secondStart + b.length, newText: '' }], safe: true }],
+          data: { word: lower },
+        });
+      }
+    }
+    return findings;
+  },
+};

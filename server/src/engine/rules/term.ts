@@ -1,0 +1,266 @@
+// term: official formulations (固定表述) that must be exact — 两个确立, 两个维护, 四个意识 in its fixed
+// order, 不忘初心、牢记使命, 二十届三中全会 … — from the dated dictionary data/terms.yaml plus the
+// user's `terms:` in .reportlint.yaml. Known wrong forms, near misses of the canonical text
+// (edit distance ≤ 2) and series in the wrong order or with a member missing are reported.
+// 《党政机关公文处理工作条例》第二十条 (审核：引文、提法是否准确); DOMAIN D12.
+
+import { parse as parseYaml } from 'yaml';
+import type { Rule } from './types';
+import type { Fix, RuleFinding } from '../types';
+import type { Block } from '../model';
+import { compileDataPattern, compileUserPattern } from '../patterns';
+import { toChineseNumeral } from '../numerals';
+import { reportDate } from './vague-time';
+import termsSource from '../data/terms.yaml';
+
+interface WrongForm {
+  regex: RegExp;
+  /** Replacement template ($1 …); undefined: the canonical text. */
+  fix?: string;
+  /** Digits in the captured groups become Chinese numerals. */
+  numeral?: boolean;
+}
+
+export interface TermEntry {
+  id: string;
+  name: string;
+  canonical: string;
+  wrong: WrongForm[];
+  near: boolean;
+  allow: string[];
+  series?: { members: string[]; suffix: string; regex: RegExp };
+  source?: string;
+  /** YYYY-MM-DD from which the entry applies. */
+  effective?: string;
+}
+
+interface RawEntry {
+  id?: string;
+  name?: string;
+  canonical?: string;
+  wrong?: (string | { pattern: string; fix?: string; numeral?: boolean })[];
+  near?: boolean;
+  allow?: string[];
+  series?: { members: string[]; suffix: string };
+  source?: string;
+  effective?: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function toEntry(raw: RawEntry, user: boolean): TermEntry | undefined {
+  if (!raw || typeof raw.canonical !== 'string' || !raw.canonical) return undefined;
+  const wrong: WrongForm[] = [];
+  for (const w of raw.wrong ?? []) {
+    if (typeof w === 'string') {
+      // A user's string is a literal or /regex/ (checked for safety); ours is always literal.
+      wrong.push({ regex: user ? compileUserPattern(w).regex : new RegExp(escape(w), 'gu') });
+    } else if (w && typeof w.pattern === 'string') {
+      const r = compileDataPattern(w.pattern);
+      wrong.push({ regex: new RegExp(r.source, r.flags.includes('i') ? 'giu' : 'gu'), fix: w.fix, numeral: w.numeral });
+    }
+  }
+  const entry: TermEntry = {
+    id: raw.id ?? raw.canonical,
+    name: raw.name ?? raw.canonical,
+    canonical: raw.canonical,
+    wrong,
+    near: raw.near ?? user,
+    allow: raw.allow ?? [],
+    source: raw.source,
+    effective: raw.effective !== undefined ? String(raw.effective) : undefined,
+  };
+  if (raw.series?.members?.length) {
+    const alt = raw.series.members.map(escape).join('|');
+    entry.series = { ...raw.series, regex: new RegExp(`(${alt})(${escape(raw.series.suffix)})?`, 'gu') };
+  }
+  return entry;
+}
+
+let builtin: TermEntry[] | undefined;
+
+/** The built-in dictionary, parsed once. */
+export function builtinTerms(): TermEntry[] {
+  if (!builtin) {
+    const raw = parseYaml(termsSource) as { entries?: RawEntry[] };
+    builtin = (raw.entries ?? []).map((e) => toEntry(e, false)).filter((e): e is TermEntry => !!e);
+  }
+  return builtin;
+}
+
+/** The user's `terms:` entries (already validated by the config schema). */
+function userTerms(value: unknown): TermEntry[] {
+  if (!Array.isArray(value)) return [];
+  const out: TermEntry[] = [];
+  for (const raw of value as RawEntry[]) {
+    try {
+      const e = toEntry(raw, true);
+      if (e) out.push(e);
+    } catch {
+      // An unsafe or invalid pattern is reported by the config validation; the entry is skipped.
+    }
+  }
+  return out;
+}
+
+/**
+ * Edit distance between `pattern` and the best-matching prefix of `text` from `at` (free end):
+ * returns the distance and the matched length. O(|pattern| × (|pattern| + maxD)).
+ */
+function prefixDistance(pattern: string, text: string, at: number, maxD: number): { d: number; len: number } {
+  const L = pattern.length;
+  const W = Math.min(text.length - at, L + maxD);
+  let prev = new Array<number>(W + 1);
+  let cur = new Array<number>(W + 1);
+  for (let k = 0; k <= W; k++) prev[k] = k;
+  for (let j = 1; j <= L; j++) {
+    cur[0] = j;
+    const pc = pattern.charCodeAt(j - 1);
+    for (let k = 1; k <= W; k++) {
+      const cost = pc === text.charCodeAt(at + k - 1) ? 0 : 1;
+      cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = { d: Infinity, len: 0 };
+  for (let k = Math.max(0, L - maxD); k <= W; k++) {
+    if (prev[k] < best.d || (prev[k] === best.d && Math.abs(k - L) < Math.abs(best.len - L))) best = { d: prev[k], len: k };
+  }
+  return best;
+}
+
+const maxDistance = (len: number) => (len >= 16 ? 2 : len >= 10 ? 1 : 0);
+
+function applyTemplate(template: string, m: RegExpExecArray, numeral: boolean): string {
+  return template.replace(/\$(\d)/g, (_, n: string) => {
+    const g = m[Number(n)] ?? '';
+    return numeral && /^[0-9]+$/.test(g) ? toChineseNumeral(Number(g)) : g;
+  });
+}
+
+function replaceFix(start: number, end: number, text: string, safe: boolean): Fix[] {
+  return [{ title: { zh: `改为“${text}”`, en: `Change to "${text}"` }, edits: [{ start, end, newText: text }], safe }];
+}
+
+function sourceNote(e: TermEntry): { zh: string; en: string } {
+  return e.source ? { zh: `（依据：${e.source}）`, en: ` (source: ${e.source})` } : { zh: '', en: '' };
+}
+
+function checkSeries(e: TermEntry, block: Block, findings: RuleFinding[]): void {
+  const s = e.series!;
+  const text = block.text;
+  s.regex.lastIndex = 0;
+  type Hit = { member: string; suffix: boolean; start: number; end: number };
+  const runs: Hit[][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = s.regex.exec(text))) {
+    const hit = { member: m[1], suffix: !!m[2], start: m.index, end: m.index + m[0].length };
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (last && hit.start === last.end + 1 && /[、，,和与及]/u.test(text[last.end])) run.push(hit);
+    else runs.push([hit]);
+  }
+  for (const run of runs) {
+    if (run.length < 2 || !run[run.length - 1].suffix) continue;
+    const names = run.map((h) => h.member);
+    if (new Set(names).size !== names.length) continue;
+    const order = names.map((n) => s.members.indexOf(n));
+    const inOrder = order.every((v, i) => i === 0 || v > order[i - 1]);
+    const allSuffixed = run.every((h) => h.suffix);
+    const write = (members: string[]) => (allSuffixed ? members.map((x) => x + s.suffix).join('、') : members.join('、') + s.suffix);
+    const start = block.start + run[0].start;
+    const end = block.start + run[run.length - 1].end;
+    const note = sourceNote(e);
+    if (!inOrder && run.length >= 3) {
+      const fixed = write(s.members.filter((x) => names.includes(x)));
+      findings.push({
+        start,
+        end,
+        message: { zh: `“${e.name}”的顺序是固定的：${e.canonical}${note.zh}。`, en: `"${e.name}" has a fixed order: ${e.canonical}${note.en}.` },
+        fixes: replaceFix(start, end, fixed, run.length === s.members.length),
+        data: { term: e.id, kind: 'order' },
+      });
+    } else if (run.length === s.members.length - 1 && run.length >= 3) {
+      const missing = s.members.filter((x) => !names.includes(x));
+      const fixed = write(s.members);
+      findings.push({
+        start,
+        end,
+        message: { zh: `“${e.name}”缺少“${missing.join('、')}${s.suffix}”，应为：${e.canonical}${note.zh}。`, en: `"${e.name}" lacks "${missing.join(', ')}${s.suffix}": ${e.canonical}${note.en}.` },
+        fixes: inOrder ? replaceFix(start, end, fixed, false) : undefined,
+        data: { term: e.id, kind: 'missing' },
+      });
+    }
+  }
+}
+
+export const termRule: Rule = {
+  id: 'term',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '固定表述不准确：“两个确立”“两个维护”“四个意识”“不忘初心、牢记使命”“二十届三中全会”等须与规范表述完全一致（词典可在 .reportlint.yaml 的 terms 中扩充）。',
+    en: 'Official formulations (两个确立, 两个维护, 四个意识, 不忘初心、牢记使命, 二十届三中全会 …) must be exact; extend the dictionary with `terms:` in .reportlint.yaml.',
+  },
+  check({ model, config }) {
+    const findings: RuleFinding[] = [];
+    const date = reportDate(model);
+    const asOf = date ? `${date.year}-${String(date.month ?? 12).padStart(2, '0')}-${String(date.day ?? 31).padStart(2, '0')}` : undefined;
+    const entries = [...builtinTerms(), ...userTerms(config.extensions.terms)].filter((e) => !asOf || !e.effective || e.effective <= asOf);
+    for (const block of model.textBlocks) {
+      const text = block.text;
+      const own: RuleFinding[] = [];
+      const overlaps = (s: number, t: number) => own.some((f) => f.start < t && s < f.end);
+      for (const e of entries) {
+        const note = sourceNote(e);
+        for (const w of e.wrong) {
+          w.regex.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = w.regex.exec(text))) {
+            if (m[0].length === 0) {
+              w.regex.lastIndex++;
+              continue;
+            }
+            const start = block.start + m.index;
+            const end = start + m[0].length;
+            if (overlaps(start, end)) continue;
+            const good = w.fix !== undefined ? applyTemplate(w.fix, m, !!w.numeral) : e.canonical;
+            if (good === m[0]) continue;
+            own.push({
+              start,
+              end,
+              message: { zh: `“${m[0]}”表述不规范，应为“${good}”${note.zh}。`, en: `"${m[0]}" is not the official wording of ${e.name}: write "${good}"${note.en}.` },
+              fixes: replaceFix(start, end, good, true),
+              data: { term: e.id, kind: 'wrong' },
+            });
+          }
+        }
+        if (e.series) checkSeries(e, block, own);
+        if (!e.near) continue;
+        const maxD = maxDistance(e.canonical.length);
+        if (maxD === 0) continue;
+        const anchor = e.canonical.slice(0, 2);
+        for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+          if (text.startsWith(e.canonical, at)) continue;
+          if (e.allow.some((a) => text.startsWith(a, at))) continue;
+          const { d, len } = prefixDistance(e.canonical, text, at, maxD);
+          if (d === 0 || d > maxD) continue;
+          // Only when the text around is Chinese prose, not a list of half-similar words.
+          const found = text.slice(at, at + len);
+          if (/[\s\r\n]/u.test(found)) continue;
+          const start = block.start + at;
+          const end = start + len;
+          if (overlaps(start, end)) continue;
+          own.push({
+            start,
+            end,
+            message: { zh: `“${found}”与规范表述“${e.canonical}”不一致${note.zh}。`, en: `"${found}" differs from the official wording "${e.canonical}"${note.en}.` },
+            fixes: replaceFix(start, end, e.canonical, false),
+            data: { term: e.id, kind: 'near' },
+          });
+        }
+      }
+      findings.push(...own);
+    }
+    return findings;
+  },
+};

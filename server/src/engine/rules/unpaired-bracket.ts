@@ -1,0 +1,213 @@
+// unpaired-bracket: “” ‘’ （） 《》 〈〉 【】 (and () [] in any text) that are unclosed, unopened,
+// crossed, or nested wrongly (“…“…”…” for “…‘…’…”, 《…《…》…》 for 《…〈…〉…》), per paragraph —
+// GB/T 15834-2011 §4.1 (引号), §4.2 (括号), §4.15 (书名号); DOMAIN P4, D9.
+
+import type { Rule } from './types';
+import type { Fix, RuleFinding } from '../types';
+import type { Block, ReportModel } from '../model';
+
+// Half- and full-width round and square brackets are one family here: a mixed pair （…) is
+// balanced, and halfwidth-punctuation reports the half-width mark.
+const OPEN: Record<string, string> = {
+  '“': 'dq', '‘': 'sq', '（': 'paren', '(': 'paren', '《': 'book', '〈': 'book2', '【': 'lent', '[': 'square',
+};
+const CLOSE: Record<string, string> = {
+  '”': 'dq', '’': 'sq', '）': 'paren', ')': 'paren', '》': 'book', '〉': 'book2', '】': 'lent', ']': 'square',
+};
+const CLOSER_OF: Record<string, string> = { dq: '”', sq: '’', paren: '）', book: '》', book2: '〉', lent: '】', square: ']' };
+const OPENER_OF: Record<string, string> = { dq: '“', sq: '‘', paren: '（', book: '《', book2: '〈', lent: '【', square: '[' };
+// The inner mark that replaces a same-kind mark nested inside another (§4.1.3, §4.15.3).
+const INNER: Record<string, [string, string]> = { dq: ['‘', '’'], book: ['〈', '〉'] };
+
+const ANY = /[“”‘’（）()《》〈〉【】[\]]/gu;
+// "1)" "a)" "①)" "一）" used as list item labels at the start of a block or after a break.
+const LIST_LABEL = /^[\s\u3000]*(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3})[)）]/u;
+
+interface Open {
+  kind: string;
+  ch: string;
+  at: number;
+}
+
+function message(kind: 'unclosed' | 'unopened' | 'crossed' | 'nested', ch: string, other?: string): { zh: string; en: string } {
+  switch (kind) {
+    case 'unclosed':
+      return { zh: `“${ch}”没有对应的“${CLOSER_OF[OPEN[ch]]}”，标号不配对。`, en: `"${ch}" is never closed: the pair is incomplete.` };
+    case 'unopened':
+      return { zh: `“${ch}”前面没有对应的“${OPENER_OF[CLOSE[ch]]}”，标号不配对。`, en: `"${ch}" closes nothing: its opening mark is missing.` };
+    case 'crossed':
+      return { zh: `“${ch}”与前面的“${other}”交叉，成对标号应先开后闭、逐层嵌套。`, en: `"${ch}" crosses the open "${other}": pairs must nest, not overlap.` };
+    case 'nested':
+      return ch === '“'
+        ? { zh: '双引号内又用双引号：引号里面再用引号时，里层应改用单引号‘’。', en: 'Double quotes inside double quotes: the inner quotation takes single quotes ‘’.' }
+        : { zh: '书名号内又用书名号：里层应改用单书名号〈〉。', en: 'Title marks inside title marks: the inner title takes 〈〉.' };
+  }
+}
+
+/** Finds the problems of one run of text (a paragraph, a heading or a table row). */
+function checkRun(text: string, base: number, findings: RuleFinding[], nextStartsWithQuote: boolean): void {
+  const stack: Open[] = [];
+  ANY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const labelEnd = (LIST_LABEL.exec(text)?.[0].length ?? 0) - 1;
+  while ((m = ANY.exec(text))) {
+    const ch = m[0];
+    const at = m.index;
+    if (ch in OPEN) {
+      const kind = OPEN[ch];
+      // A second “ while one is open is a nesting error or a backwards closing quote: see reportOpen.
+      stack.push({ kind, ch, at });
+      continue;
+    }
+    const kind = CLOSE[ch];
+    if (at === labelEnd && (ch === ')' || ch === '）')) continue; // "1)" list label
+    if (ch === '’') {
+      // An apostrophe (don’t, Kubernetes’) unless a ‘ is open.
+      if (!stack.some((o) => o.kind === 'sq')) continue;
+    }
+    if (ch === ')' && at > 0 && /[:;]/.test(text[at - 1]) && !stack.some((o) => o.kind === 'paren')) continue; // :) ;)
+    const top = stack[stack.length - 1];
+    if (top && top.kind === kind) {
+      stack.pop();
+      continue;
+    }
+    const idx = findLast(stack, kind);
+    if (idx >= 0) {
+      // Crossed pairs: the marks opened after the partner were left open inside it.
+      const inner = stack[stack.length - 1];
+      findings.push({ start: base + at, end: base + at + 1, message: message('crossed', ch, inner.ch), data: { kind: 'crossed' } });
+      stack.length = idx;
+      continue;
+    }
+    findings.push({ start: base + at, end: base + at + 1, message: message('unopened', ch), data: { kind: 'unopened' } });
+  }
+  reportOpen(text, base, stack, findings, nextStartsWithQuote);
+}
+
+function findLast(stack: Open[], kind: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].kind === kind) return i;
+  return -1;
+}
+
+/** Reports what is left open at the end of a run, recognising nested and backwards quotes. */
+function reportOpen(text: string, base: number, stack: Open[], findings: RuleFinding[], nextStartsWithQuote: boolean): void {
+  // A quotation running over several paragraphs opens each with “ and closes only the last (§4.1.3.4).
+  if (nextStartsWithQuote && stack.length === 1 && stack[0].kind === 'dq') return;
+  const left: { o: Open; backwards: boolean }[] = [];
+  while (stack.length) {
+    const o = stack.pop()!;
+    const partner = stack[stack.length - 1];
+    // “四个意识“ : the second of two open marks of one kind is a closing mark typed the wrong way.
+    if (partner && partner.kind === o.kind && (o.kind === 'dq' || o.kind === 'book')) {
+      stack.pop();
+      left.push({ o, backwards: true });
+    } else left.push({ o, backwards: false });
+  }
+  for (const { o, backwards } of left.reverse()) {
+    // ‘ is also typed for an apostrophe in English text; only report it in Chinese text.
+    if (o.kind === 'sq' && !/\p{Script=Han}/u.test(text)) continue;
+    if (!backwards) {
+      findings.push({ start: base + o.at, end: base + o.at + 1, message: message('unclosed', o.ch), data: { kind: 'unclosed' } });
+      continue;
+    }
+    const close = CLOSER_OF[o.kind];
+    findings.push({
+      start: base + o.at,
+      end: base + o.at + 1,
+      message: {
+        zh: `“${o.ch}”疑为“${close}”之误：前面的“${o.ch}”尚未闭合。`,
+        en: `"${o.ch}" looks like a mistyped "${close}": the "${o.ch}" before it is still open.`,
+      },
+      fixes: [{ title: { zh: `改为“${close}”`, en: `Change to "${close}"` }, edits: [{ start: base + o.at, end: base + o.at + 1, newText: close }] } as Fix],
+      data: { kind: 'backwards' },
+    });
+  }
+}
+
+/** Reports “…“…”…” and 《…《…》…》: balanced, but the inner pair should be ‘’ or 〈〉. */
+function checkNesting(text: string, base: number, findings: RuleFinding[]): void {
+  const depth: Record<string, number> = { dq: 0, book: 0 };
+  const opened: Record<string, number[]> = { dq: [], book: [] };
+  ANY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const pending: { kind: string; open: number; close: number }[] = [];
+  let balanced = true;
+  while ((m = ANY.exec(text))) {
+    const ch = m[0];
+    const kind = OPEN[ch] ?? CLOSE[ch];
+    if (kind !== 'dq' && kind !== 'book') continue;
+    if (ch in OPEN) {
+      depth[kind]++;
+      opened[kind].push(m.index);
+    } else {
+      if (depth[kind] === 0) { balanced = false; break; }
+      depth[kind]--;
+      const open = opened[kind].pop()!;
+      if (depth[kind] >= 1) pending.push({ kind, open, close: m.index });
+    }
+  }
+  if (!balanced || depth.dq !== 0 || depth.book !== 0) return;
+  for (const p of pending) {
+    const [o, c] = INNER[p.kind];
+    findings.push({
+      start: base + p.open,
+      end: base + p.close + 1,
+      message: message('nested', p.kind === 'dq' ? '“' : '《'),
+      fixes: [{
+        title: { zh: `里层改为“${o}${c}”`, en: `Make the inner pair ${o}${c}` },
+        edits: [{ start: base + p.open, end: base + p.open + 1, newText: o }, { start: base + p.close, end: base + p.close + 1, newText: c }],
+        safe: true,
+      }],
+      data: { kind: 'nested' },
+    });
+  }
+}
+
+/** The runs of a block that pairs must not cross: table rows, else the block from its text start. */
+function runsOf(block: Block, model: ReportModel): { text: string; base: number }[] {
+  const from = block.marker ? block.marker.end : block.contentStart;
+  const text = block.text.slice(from - block.start);
+  if (block.kind !== 'table') return [{ text, base: from }];
+  const runs: { text: string; base: number }[] = [];
+  const first = model.lines.lineAt(block.start);
+  const last = model.lines.lineAt(block.end);
+  for (let l = first; l <= last; l++) {
+    const s = Math.max(block.start, model.lines.lineStarts[l]);
+    const e = Math.min(block.end, model.lines.lineEnd(l));
+    // Each cell is its own run.
+    const row = block.text.slice(s - block.start, e - block.start);
+    let cellStart = 0;
+    for (let i = 0; i <= row.length; i++) {
+      if (i === row.length || (row[i] === '|' && row[i - 1] !== '\\')) {
+        runs.push({ text: row.slice(cellStart, i), base: s + cellStart });
+        cellStart = i + 1;
+      }
+    }
+  }
+  return runs;
+}
+
+export const unpairedBracketRule: Rule = {
+  id: 'unpaired-bracket',
+  defaultSeverity: 'warning',
+  description: {
+    zh: '引号、括号、书名号等成对标号不配对、交叉或嵌套错误（“…‘…’…”、《…〈…〉…》）。',
+    en: 'Paired marks (quotes, brackets, title marks) left unclosed, crossed, or nested wrongly (“…‘…’…”, 《…〈…〉…》).',
+  },
+  check({ model }) {
+    const findings: RuleFinding[] = [];
+    const blocks = model.textBlocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i];
+      const next = blocks[i + 1];
+      const nextStartsWithQuote = !!next && /^[“"]/u.test(model.text.slice(next.contentStart, next.contentStart + 1));
+      for (const run of runsOf(block, model)) {
+        if (!/[“”‘’（）()《》〈〉【】[\]]/u.test(run.text)) continue;
+        const before = findings.length;
+        checkRun(run.text, run.base, findings, nextStartsWithQuote);
+        if (findings.length === before) checkNesting(run.text, run.base, findings);
+      }
+    }
+    return findings;
+  },
+};
