@@ -81,18 +81,19 @@ const pad = (s, n) => String(s).padEnd(n);
 const per10k = (n, chars) => (chars ? (n * 10000) / chars : 0);
 const short = { placeholder: 'plh', artifact: 'art', 'duplicate-punctuation': 'dup', 'heading-numbering': 'hnum', 'enumeration-sequence': 'enum', 'required-section': 'req' };
 const col = (r) => short[r] ?? r.slice(0, 6);
+const W = 7;
 
-console.log(`${pad('file', 44)}${pad('chars', 8)}${pad('profile', 20)}${rules.map((r) => pad(col(r), 6)).join('')}per10k`);
+console.log(`${pad('file', 44)}${pad('chars', 8)}${pad('profile', 20)}${rules.map((r) => pad(col(r), W)).join('')}per10k`);
 const totals = Object.fromEntries(rules.map((r) => [r, 0]));
 let totalChars = 0;
 for (const row of rows) {
   const n = Object.values(row.counts).reduce((a, b) => a + b, 0);
   totalChars += row.chars;
   for (const r of rules) totals[r] += row.counts[r];
-  console.log(`${pad(row.id.slice(0, 43), 44)}${pad(row.chars, 8)}${pad(row.profile, 20)}${rules.map((r) => pad(row.counts[r], 6)).join('')}${per10k(n, row.chars).toFixed(2)}`);
+  console.log(`${pad(row.id.slice(0, 43), 44)}${pad(row.chars, 8)}${pad(row.profile, 20)}${rules.map((r) => pad(row.counts[r], W)).join('')}${per10k(n, row.chars).toFixed(2)}`);
 }
 const all = Object.values(totals).reduce((a, b) => a + b, 0);
-console.log(`${pad('TOTAL', 44)}${pad(totalChars, 8)}${pad('', 20)}${rules.map((r) => pad(totals[r], 6)).join('')}${per10k(all, totalChars).toFixed(2)}`);
+console.log(`${pad('TOTAL', 44)}${pad(totalChars, 8)}${pad('', 20)}${rules.map((r) => pad(totals[r], W)).join('')}${per10k(all, totalChars).toFixed(2)}`);
 console.log(`columns: ${rules.map((r) => `${col(r)}=${r}`).join(' ')}`);
 
 if (list) {

@@ -111,7 +111,8 @@ const TITLE_MAX = 60;
 /** Where a run-in heading ("（一）加强领导。正文……") stops being a heading. */
 function headingEndOf(text: string, start: number, contentStart: number): number {
   const rel = contentStart - start;
-  const m = /[。！？!?；]/u.exec(text.slice(rel));
+  // An English run-in heading ("4. We promoted innovation. …") ends at its first full stop.
+  const m = /[。！？；]|[.!?](?=\s|$)/u.exec(text.slice(rel));
   return m ? contentStart + m.index + 1 : start + text.length;
 }
 
@@ -173,7 +174,7 @@ function makeBlock(text: string, kind: BlockKind, start: number, end: number, li
       block.marker = marker;
       if (kind === 'paragraph') block.kind = 'heading';
     }
-    if (block.kind === 'heading') block.headingEnd = headingEndOf(block.text, start, contentStart);
+    if (block.kind === 'heading') block.headingEnd = headingEndOf(block.text, start, block.marker ? block.marker.end : contentStart);
   }
   return block;
 }

@@ -201,6 +201,11 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
         .filter(({ b, i }) => b.kind === 'heading' && !claimed.has(i) && (b.marker?.level === 1 || (!b.marker && b.markdownLevel !== undefined) || b.marker?.level === 2))
         .map(({ i }) => i);
       list = Array.from(new Set([...list, ...topLevel])).sort((a, b) => a - b);
+      // A short report with no headings still has a body: its first paragraph after the opening.
+      if (!list.some((i) => i > cursor)) {
+        const para = blocks.findIndex((b, i) => i > cursor && b.kind === 'paragraph' && !claimed.has(i));
+        if (para >= 0) list = [...list, para];
+      }
     }
     const inOrder = list.find((i) => i > cursor);
     if (inOrder !== undefined) {
