@@ -3,6 +3,9 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'fs';
 import { join } from 'path';
+import { readFileSync } from 'fs';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,6 +19,7 @@ const common = {
   minify: production,
   loader: { '.yaml': 'text' },
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
 };
 
 const testFiles = (dir) =>

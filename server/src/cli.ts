@@ -1,35 +1,62 @@
-// The command line: report-lint [--format text|json] [--config FILE] [--profile ID] PATH...
+// The command line: report-lint [options] PATH...
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { lint, decideReport, decodeReportBytes, formatOf, findProfile, builtinProfiles, LineIndex, type Finding, type ResolvedConfig } from './engine';
+import {
+  lint,
+  decideReport,
+  decodeReportBytes,
+  formatOf,
+  findProfile,
+  builtinProfiles,
+  LineIndex,
+  RULES,
+  safeFixEdits,
+  applyEdits,
+  type Severity,
+  type ResolvedConfig,
+  type DecodedText,
+} from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 
-const USAGE = `Usage: report-lint [options] PATH...
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const LEVELS = ['error', 'warning', 'info', 'hint', 'none'] as const;
+type FailLevel = (typeof LEVELS)[number];
+
+const usage = () => `Usage: report-lint [options] PATH...
 
 Checks report files (.txt, .md, .report) and prints their findings.
-Directories are walked for .txt/.md/.report files that are reports.
+Directories are walked for .txt/.md/.report files that are reports;
+a file named on the command line is always checked.
 
 Options:
-  --format text|json   output format (default: text)
+  --format FORMAT      text (default), json, sarif (SARIF 2.1.0) or github (workflow annotations)
   --config FILE        use this .reportlint.yaml instead of looking for one
-  --profile ID         check against this profile (${'${profiles}'})
+  --profile ID         check against this profile: ${builtinProfiles().map((p) => p.id).join(', ')}
+  --fail-level LEVEL   exit 1 when a finding is at this level or above: error, warning (default),
+                       info, hint, or none
+  --fix                apply the safe quick fixes in place (keeps FILE.bak unless --no-backup)
+  --no-backup          with --fix, do not keep a backup
   --help               show this help
 
-Exit status: 0 no findings at warning or above; 1 findings at warning or above;
+Exit status: 0 nothing at the fail level or above; 1 findings at the fail level or above;
 2 bad usage or unreadable input.`;
 
 interface Options {
-  format: 'text' | 'json';
+  format: Format;
   config?: string;
   profile?: string;
+  failLevel: FailLevel;
+  fix: boolean;
+  backup: boolean;
   paths: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const opts: Options = { format: 'text', paths: [] };
+  const opts: Options = { format: 'text', failLevel: 'warning', fix: false, backup: true, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (name: string) => {
@@ -39,41 +66,54 @@ function parseArgs(argv: string[]): Options | 'help' {
       if (v === undefined) throw new UsageError(`${name} needs a value`);
       return v;
     };
+    const is = (name: string) => a === name || a.startsWith(name + '=');
     if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--format' || a.startsWith('--format=')) {
+    else if (is('--format')) {
       const f = value('--format');
-      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}" (text or json)`);
-      opts.format = f;
-    } else if (a === '--config' || a.startsWith('--config=')) opts.config = value('--config');
-    else if (a === '--profile' || a.startsWith('--profile=')) {
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format "${f}" (${FORMATS.join(', ')})`);
+      opts.format = f as Format;
+    } else if (is('--config')) opts.config = value('--config');
+    else if (is('--profile')) {
       const p = value('--profile');
       if (!findProfile(p)) throw new UsageError(`unknown profile "${p}" (${builtinProfiles().map((x) => x.id).join(', ')})`);
       opts.profile = p;
-    } else if (a === '--') opts.paths.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    } else if (is('--fail-level')) {
+      const l = value('--fail-level');
+      if (!(LEVELS as readonly string[]).includes(l)) throw new UsageError(`unknown level "${l}" (${LEVELS.join(', ')})`);
+      opts.failLevel = l as FailLevel;
+    } else if (a === '--fix') opts.fix = true;
+    else if (a === '--no-backup') opts.backup = false;
+    else if (a === '--') {
+      opts.paths.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else opts.paths.push(a);
   }
   if (opts.paths.length === 0) throw new UsageError('no PATH given');
   return opts;
 }
 
-interface JsonFinding {
+/** One finding as printed: 1-based lines, columns in characters. */
+export interface CliFinding {
   file: string;
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
   rule: string;
-  severity: string;
+  severity: Severity;
   message: string;
+  /** 1-based UTF-16 columns, for SARIF. */
+  utf16Column: number;
+  utf16EndColumn: number;
 }
 
 const CHECKED_EXTENSIONS = /\.(?:txt|md|markdown|report)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', 'dist', 'out']);
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'out']);
 
 /** Lists the files under a directory that could be reports, sorted for stable output. */
 function walk(dir: string, out: string[]): void {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
@@ -87,29 +127,93 @@ function messageLanguage(): 'zh' | 'en' {
   return /^zh/i.test(lang) ? 'zh' : 'en';
 }
 
-export function main(argv: string[]): number {
+const RANK: Record<Severity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
+function reachesLevel(s: Severity, level: FailLevel): boolean {
+  return level !== 'none' && RANK[s] >= RANK[level];
+}
+
+function encodeLike(text: string, decoded: DecodedText): Buffer | undefined {
+  switch (decoded.encoding) {
+    case 'utf-8':
+      return Buffer.from((decoded.bom ? '\ufeff' : '') + text, 'utf8');
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': {
+      const le = Buffer.from(text, 'utf16le');
+      for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function sarifLevel(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+function toSarif(findings: CliFinding[], lang: 'zh' | 'en', version: string): object {
+  const rules = RULES.map((r) => ({
+    id: r.id,
+    shortDescription: { text: r.description[lang] },
+    help: { text: `docs/rules/${r.id}.md` },
+    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'report-lint', version, rules } },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+          level: sarifLevel(f.severity),
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split(path.sep).join('/') },
+                region: { startLine: f.line, startColumn: f.utf16Column, endLine: f.endLine, endColumn: f.utf16EndColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
   let opts: Options | 'help';
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`report-lint: ${e.message}\n\n${USAGE.replace('${profiles}', builtinProfiles().map((p) => p.id).join(', '))}\n`);
+      err(`report-lint: ${e.message}\n\n${usage()}\n`);
       return 2;
     }
     throw e;
   }
   if (opts === 'help') {
-    process.stdout.write(USAGE.replace('${profiles}', builtinProfiles().map((p) => p.id).join(', ')) + '\n');
+    out(usage() + '\n');
     return 0;
   }
   const lang = messageLanguage();
   let failed = false;
-  let worst = 0;
-  const json: JsonFinding[] = [];
-  const fixedConfig: LoadedConfig | undefined = opts.config ? loadConfigFile(path.resolve(opts.config)) : undefined;
-  if (opts.config && fixedConfig && !fs.existsSync(opts.config)) {
-    process.stderr.write(`report-lint: cannot read config ${opts.config}\n`);
-    return 2;
+  const findings: CliFinding[] = [];
+  let fixedConfig: LoadedConfig | undefined;
+  if (opts.config) {
+    if (!fs.existsSync(opts.config)) {
+      err(`report-lint: cannot read config ${opts.config}: no such file\n`);
+      return 2;
+    }
+    fixedConfig = loadConfigFile(path.resolve(opts.config));
   }
   const configCache = new Map<string, LoadedConfig>();
   const reportedConfigs = new Set<string>();
@@ -120,7 +224,7 @@ export function main(argv: string[]): number {
     try {
       stat = fs.statSync(p);
     } catch {
-      process.stderr.write(`report-lint: cannot read ${p}: no such file or directory\n`);
+      err(`report-lint: cannot read ${p}: no such file or directory\n`);
       failed = true;
       continue;
     }
@@ -131,19 +235,20 @@ export function main(argv: string[]): number {
     } else files.push({ file: p, explicit: true });
   }
 
+  const rel = (file: string) => path.relative(process.cwd(), file) || file;
   for (const { file, explicit } of files) {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
     } catch (e) {
-      process.stderr.write(`report-lint: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      err(`report-lint: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       failed = true;
       continue;
     }
     const decoded = decodeReportBytes(bytes);
     if (decoded.binary) {
       if (explicit) {
-        process.stderr.write(`report-lint: ${file} is a binary file, not a report; skipped\n`);
+        err(`report-lint: ${file} is a binary file, not a report; skipped\n`);
         failed = true;
       }
       continue;
@@ -158,40 +263,86 @@ export function main(argv: string[]): number {
     }
     if (loaded?.file && loaded.problems.length && !reportedConfigs.has(loaded.file)) {
       reportedConfigs.add(loaded.file);
+      const lines = new LineIndex(loaded.text ?? '');
       for (const p of loaded.problems) {
-        const sev = p.severity;
-        if (sev === 'error' || sev === 'warning') worst = Math.max(worst, 1);
-        const rel = path.relative(process.cwd(), loaded.file) || loaded.file;
-        if (opts.format === 'json') json.push({ file: rel, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1, rule: 'config', severity: sev, message: p.message });
-        else process.stdout.write(`${rel}:${p.line}:${p.column}: ${sev} [config] ${p.message}\n`);
+        const a = lines.humanPosition(p.start);
+        const b = lines.humanPosition(p.end);
+        findings.push({ file: rel(loaded.file), line: a.line, column: a.column, endLine: b.line, endColumn: b.column, utf16Column: lines.positionAt(p.start).character + 1, utf16EndColumn: lines.positionAt(p.end).character + 1, rule: 'config', severity: p.severity, message: p.message });
       }
     }
-    const isReport = explicit || decideReport(file, decoded.text, { hasConfig: !!loaded?.file }).isReport;
-    if (!isReport) continue;
+    if (!explicit && !decideReport(file, decoded.text, { hasConfig: !!loaded?.file }).isReport) continue;
     const config: ResolvedConfig | undefined = loaded?.config;
-    const result = lint(decoded.text, { format: formatOf(file), config, profileId: opts.profile });
-    for (const f of result.failures) process.stderr.write(`report-lint: rule ${f.rule} failed on ${file}: ${f.error.split('\n')[0]}\n`);
-    const lines = new LineIndex(decoded.text);
-    const rel = path.relative(process.cwd(), file) || file;
+    const format = formatOf(file);
+    let text = decoded.text;
+    let result = lint(text, { format, config, profileId: opts.profile });
+    if (opts.fix) {
+      // Fixes can uncover others (a doubled mark inside a deleted marker): a few passes at most.
+      let changed = false;
+      for (let pass = 0; pass < 5; pass++) {
+        const edits = safeFixEdits(result.findings);
+        if (edits.length === 0) break;
+        text = applyEdits(text, edits);
+        result = lint(text, { format, config, profileId: opts.profile });
+        changed = true;
+      }
+      if (changed) {
+        const encoded = encodeLike(text, decoded);
+        if (!encoded) {
+          err(`report-lint: ${file} is ${decoded.encoding}; --fix writes only UTF-8 and UTF-16 files: convert it to UTF-8 first\n`);
+          failed = true;
+          text = decoded.text;
+          result = lint(text, { format, config, profileId: opts.profile });
+        } else {
+          try {
+            if (opts.backup) fs.writeFileSync(file + '.bak', bytes);
+            fs.writeFileSync(file, encoded);
+            err(`report-lint: fixed ${rel(file)}${opts.backup ? ` (backup: ${rel(file)}.bak)` : ''}\n`);
+          } catch (e) {
+            err(`report-lint: cannot write ${file}: ${(e as Error).message}\n`);
+            failed = true;
+          }
+        }
+      }
+    }
+    for (const f of result.failures) err(`report-lint: rule ${f.rule} failed on ${file} and was skipped: ${f.error.split('\n')[0]}\n`);
+    const lines = new LineIndex(text);
     for (const f of result.findings) {
-      if (f.severity === 'error' || f.severity === 'warning') worst = Math.max(worst, 1);
       const a = lines.humanPosition(f.start);
       const b = lines.humanPosition(f.end);
-      const message = f.message[lang];
-      if (opts.format === 'json') {
-        json.push({ file: rel, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, rule: f.rule, severity: f.severity, message });
-      } else process.stdout.write(`${rel}:${a.line}:${a.column}: ${f.severity} [${f.rule}] ${message}\n`);
-    }
-    if (opts.format === 'text' && explicit && result.profile) {
-      process.stderr.write(`${rel}: profile ${result.profile.id}, ${result.findings.length} finding(s)\n`);
+      findings.push({ file: rel(file), line: a.line, column: a.column, endLine: b.line, endColumn: b.column, utf16Column: lines.positionAt(f.start).character + 1, utf16EndColumn: lines.positionAt(f.end).character + 1, rule: f.rule, severity: f.severity, message: f.message[lang] });
     }
   }
-  if (opts.format === 'json') process.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  return failed ? 2 : worst;
+
+  switch (opts.format) {
+    case 'json':
+      out(JSON.stringify(findings.map(({ file, line, column, endLine, endColumn, rule, severity, message }) => ({ file, line, column, endLine, endColumn, rule, severity, message })), null, 2) + '\n');
+      break;
+    case 'sarif':
+      out(JSON.stringify(toSarif(findings, lang, VERSION), null, 2) + '\n');
+      break;
+    case 'github':
+      for (const f of findings) {
+        const kind = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+        out(`::${kind} file=${escapeProperty(f.file)},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(`report-lint ${f.rule}`)}::${escapeData(f.message)}\n`);
+      }
+      break;
+    default:
+      for (const f of findings) out(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}\n`);
+  }
+  if (failed) return 2;
+  return findings.some((f) => reachesLevel(f.severity, opts.failLevel)) ? 1 : 0;
 }
 
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+
 if (require.main === module) {
+  // A closed pipe (`report-lint … | head`) ends the output quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2));
 }
 
-export type { Finding };
+

@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { lint, LineIndex, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig } from './engine';
+import { lint, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 
 export interface ReportLintSettings {
@@ -416,18 +416,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** The first safe fix of each finding, skipping any that overlaps one already taken. */
-export function safeFixEdits(findings: Finding[]): { start: number; end: number; newText: string }[] {
-  const taken: { start: number; end: number; newText: string }[] = [];
-  for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.safe);
-    if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
-    taken.push(...fix.edits);
-  }
-  return taken.sort((a, b) => a.start - b.start);
 }
 
 function toLspEdit(doc: TextDocument, e: { start: number; end: number; newText: string }): LspTextEdit {

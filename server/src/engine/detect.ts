@@ -52,6 +52,8 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
   /** Set when the bytes are not text (NUL bytes outside UTF-16). */
   binary?: boolean;
+  /** The UTF-8 text began with a byte-order mark. */
+  bom?: boolean;
 }
 
 /** Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK, detecting which. */
@@ -62,7 +64,7 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
   if (sample.includes(0)) return { text: '', encoding: 'utf-8', binary: true };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8', bom: start === 3 };
   } catch {
     const text = new TextDecoder('gb18030').decode(bytes);
     return { text, encoding: 'gb18030' };

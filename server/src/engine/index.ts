@@ -10,3 +10,4 @@ export { RULES, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/types';
 export { decideReport, decodeReportBytes, formatOf, DEFAULT_INCLUDE, type DecodedText } from './detect';
 export { parseChineseNumeral, toChineseNumeral } from './numerals';
+export { safeFixEdits, applyEdits } from './fixes';
