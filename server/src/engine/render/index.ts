@@ -1,0 +1,6 @@
+// Rendering: the report as HTML (preview and export) and as a Word document.
+
+export { renderReportHtml, renderStandaloneHtml, reportCss, escapeHtml, cellWidth, breakLines, type RenderStyle, type RenderOptions, type RenderInput, type RenderedReport, type RenderStats, type FigureView } from './html';
+export { layoutReport, isWide, type DocItem, type Run, type ItemKind, type TableRow } from './layout';
+export { OFFICIAL_PAGE, FONT_STACKS } from './styles';
+export { renderDocx, DOCX_FONTS, type DocxOptions } from './docx';
