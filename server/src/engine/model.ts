@@ -125,12 +125,15 @@ export function parseReport(text: string, format: DocumentFormat): ReportModel {
   return finishModel(text, format, lines, blocks);
 }
 
-function finishModel(text: string, format: DocumentFormat, lines: LineIndex, blocks: Block[]): ReportModel {
+/** Completes a model from its blocks. Blocks are never mutated: they may be shared with an earlier model. */
+export function finishModel(text: string, format: DocumentFormat, lines: LineIndex, blocks: Block[]): ReportModel {
   let title: Block | undefined;
-  const first = blocks.find((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
+  const firstIndex = blocks.findIndex((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
+  const first = blocks[firstIndex];
   if (first && (first.kind === 'paragraph' || (first.kind === 'heading' && !first.marker)) && looksLikeTitle(first)) {
-    first.kind = 'title';
-    title = first;
+    title = { ...first, kind: 'title' };
+    blocks = blocks.slice();
+    blocks[firstIndex] = title;
   }
   const textBlocks = blocks.filter((b) => b.kind === 'title' || b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'table');
   const numbered = textBlocks.filter((b) => b.marker);
@@ -179,9 +182,10 @@ function makeBlock(text: string, kind: BlockKind, start: number, end: number, li
   return block;
 }
 
-function plainBlocks(text: string, lines: LineIndex): Block[] {
+/** Blocks of a plain-text report: each non-blank line is one, from line `from` to line `to` inclusive. */
+export function plainBlocks(text: string, lines: LineIndex, from = 0, to = lines.lineCount - 1): Block[] {
   const blocks: Block[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
+  for (let line = from; line <= to; line++) {
     const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
     if (start === end) continue;
