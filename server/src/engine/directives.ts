@@ -5,7 +5,8 @@
 import type { ReportModel } from './model';
 import type { Finding } from './types';
 
-export const DIRECTIVE_RE = /<!--\s*report-lint-(disable|enable|disable-line|disable-next-line)\b([^>]*?)-->/g;
+// Longest keyword first, and not followed by "-": otherwise "disable-line" would read as "disable".
+export const DIRECTIVE_RE = /<!--\s*report-lint-(disable-next-line|disable-line|disable|enable)\b(?!-)([^>]*?)-->/g;
 
 interface Suppression {
   /** undefined: every rule. */

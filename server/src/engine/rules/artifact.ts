@@ -7,7 +7,7 @@ import type { RuleFinding } from '../types';
 const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
 // U+FFFD, zero-width and bidi controls, C0 controls other than tab and line breaks.
 const INVISIBLE = /[\uFFFD\u200B-\u200F\u2060-\u2064\u202A-\u202E\u2066-\u2069\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|(?!^)\uFEFF/gu;
-const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|u|em|strong|font|img|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|section|article|style|script|meta|link|iframe|center|sup|sub|hr)\b[^<>\n]{0,200}>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6}|#x[0-9a-f]{2,5});/giu;
+const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|u|em|strong|font|img|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|section|article|style|script|meta|link|iframe|center|sup|sub|hr)(?=[\s/>])[^<>\n]{0,200}>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6}|#x[0-9a-f]{2,5});/giu;
 
 function describe(ch: string): string {
   const code = ch.codePointAt(0)!;

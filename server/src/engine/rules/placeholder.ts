@@ -11,8 +11,7 @@ const BUILTIN = new RegExp(
     '[Ｘｘ]{2,}', // full-width ＸＸ ｘｘ
     '[×✕╳]{2,}', // ×× (a lone × is multiplication: 2×35万千瓦, 数据要素×)
     '某某+',
-    '[○◯]{2,}',
-    '〇〇+',
+    '[○◯〇]{2,}',
     '【[^【】\\n]{0,30}】',
     '\\[[^\\[\\]\\n]{1,40}\\]',
     '_{3,}|＿{2,}',
@@ -24,8 +23,10 @@ const BUILTIN = new RegExp(
   'gu',
 );
 
-// A bracket is a placeholder when it holds an instruction or a field name, not a citation.
-const BRACKET_INSTRUCTION = /填|写|输入|此处|请|单位|名称|姓名|日期|时间|内容|补充|待|XX|xx|某|地点|数字|金额|标题|部门|职务/u;
+// A bracket is a placeholder when it holds an instruction (【填写单位名称】, 【此处插入图表】) …
+const BRACKET_INSTRUCTION = /填|输入|此处|插入|补充|待[补完填定核]|请(在|填|输入|写|选择|补充|替换|修改)|XX|xx|××|某/u;
+// … or is nothing but a field name (截至【日期】, 【单位名称】关于…的报告).
+const BRACKET_FIELD = /^(?:[^】]{0,4}(?:单位|名称|姓名|日期|时间|地点|数字|金额|标题|部门|职务|数量|人数))$/u;
 const EN_BRACKET = /^\[\s*(?:your|insert|enter|add|name|date|company|organi[sz]ation|project|team|title|placeholder|todo|tbd|fill|xx+|\.\.\.|…)[^\]]*\]$/i;
 const ROMAN = /^(?:X{1,3})(?:I{1,3}|IV|V|VI{1,3}|IX)?$/;
 
@@ -39,11 +40,22 @@ function isPlaceholder(m: string, before: string, after: string, block: Block, m
   if (first === 'X' || first === 'x') {
     // Part of a Latin word (Xbox, XXL, xxx-large) or a Roman numeral in English text.
     if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) return false;
-    if (first === 'X' && ROMAN.test(m) && !/\p{Script=Han}/u.test(line)) return false;
+    const english = !/\p{Script=Han}/u.test(line);
+    if (first === 'X' && ROMAN.test(m) && english) return false;
+    // "HTTP 5xx errors" in English; but "20XX年" in Chinese is an unfilled year.
+    if (english && (/[0-9]/.test(before) || /[0-9]/.test(after))) return false;
     return true;
   }
-  if (first === '〇') return !/[一二三四五六七八九〇零]/u.test(before) && !/[一二三四五六七八九〇零年]/u.test(after);
-  if (first === '【') return BRACKET_INSTRUCTION.test(m.slice(1, -1));
+  // 〇〇 and ○○ inside a year or a number (二〇〇五年, 二○○五年) are digits, written right or wrong.
+  if (first === '〇' || first === '○' || first === '◯') return !/[一二三四五六七八九十〇零○◯]/u.test(before) && !/[一二三四五六七八九十〇零○◯年]/u.test(after);
+  if (first === '【') {
+    const inside = m.slice(1, -1);
+    if (BRACKET_INSTRUCTION.test(inside)) return true;
+    if (!BRACKET_FIELD.test(inside)) return false; // 【典型案例】, 【11.25周三邀请通知】: a label or a note
+    // At the start of a line, "【时间】2024年3月5日" or "【单位】：县委" labels the value after it.
+    const label = before === '' && after !== '' && (/[：:]/u.test(after) || /^(?:时间|地点|日期|数量|人数)$/u.test(inside));
+    return !label;
+  }
   if (first === '[') {
     if (markdown && after === '(') return false; // a Markdown link text
     if (/^\[\s*[xX ]?\s*\]$/.test(m)) return false; // task-list box
