@@ -48,6 +48,8 @@ export const ellipsisRule: Rule = {
           continue;
         }
         if (run === '……') continue;
+        // Long runs are leader dots in a table of contents (教学大纲…………3页), not ellipses.
+        if ((run[0] === '…' && run.length > 4) || run.length > 9) continue;
         // Two ellipses alone on a line mark omitted paragraphs (§4.11.3).
         if (run === '…………' && text.trim() === run) continue;
         findings.push({

@@ -49,8 +49,9 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
     const before = text.charAt(at - 1);
     const after = text.charAt(at + 1);
     if (ch === '.') {
-      // A period only after a Chinese character at a sentence end: not 3.5, 1., V1.0, e.g.
-      if (!HAN.test(before) || !(after === '' || /[\s\p{Script=Han}]/u.test(after))) continue;
+      // A period only after a Chinese character at the end of a sentence (before a space or the
+      // end of the block): not 3.5, 1., V1.0, nor 新生.结伴 where it stands for an interpunct.
+      if (!HAN.test(before) || !(after === '' || /\s/u.test(after))) continue;
       if (after === '.') continue; // "..." is the ellipsis rule's
     } else if (ch === '(' || ch === ')') {
       // An unpaired bracket next to Chinese.

@@ -32,8 +32,8 @@ const RANGE = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)([～~〜－—–-])([0-9]+(?:\.
 const APPROX = /(?<![第一二三四五六七八九十百千万零〇两])([一二三四五六七八九])、([一二三四五六七八九十])(?=个|天|次|名|人|十|百|千|万|倍|岁|年(?!级)|小时|周|家|项|条|件|本|篇|户|分钟|公里|米|成)/gu;
 // 10几次 → 十几次.
 const DIGIT_JI = /(?<![0-9.])([1-9]0)几/gu;
-// 2024年01月05日: zero-padded month or day.
-const PADDED_DATE = /([0-9]{4})年(0[1-9]|1[0-2])月(?:(0[1-9]|[12][0-9]|3[01])日)?|([0-9]{4})年([1-9]|1[0-2])月(0[1-9])日/gu;
+// 2024年01月05日: a date whose month or day is zero-padded.
+const PADDED_DATE = /(?<![0-9])([0-9]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?/gu;
 // 大约 (or 约 as a word) before a number and 左右 after it: one of them is redundant.
 const ABOUT = /(大约|(?<![制节签条婚契公预特相邀履违毁解合誓隐缔践赴])约)([0-9０-９.一二三四五六七八九十百千万亿两几余多半]{1,12}[^，。；：、！？\s]{0,6}?)左右/gu;
 // 截止 ("to close") where 截至 ("up to") is meant: before a date or time word, not 截止日期/时间.
@@ -125,6 +125,7 @@ const CHECKS: Check[] = [
     id: 'padded-date',
     re: PADDED_DATE,
     make: (m, { base }) => {
+      if (!m[2].startsWith('0') && !(m[3] ?? '').startsWith('0')) return undefined;
       const good = m[0].replace(/(年|月)0([1-9])/gu, '$1$2');
       const at = base + m.index;
       return {

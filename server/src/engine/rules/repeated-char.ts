@@ -1,4 +1,4 @@
-// repeated-char: a character typed twice by accident (廉政谈话的的次数, 学习了了), and in any text a
+// repeated-char: a function character typed twice by accident (廉政谈话的的次数, 了了), and in any text a
 // word typed twice (the the). DOMAIN D11; 《党政机关公文处理工作条例》第二十条 (文字准确). The English
 // repeated word belongs to this rule rather than a separate one: it is the same slip, and one id
 // lets users switch the whole check off at once.
@@ -12,13 +12,16 @@ interface Whitelist {
   /** For each doubled pair "XX", the entries containing it and where the pair sits in them. */
   byPair: Map<string, { word: string; at: number }[]>;
   english: Set<string>;
+  /** The characters checked at all, and those whose doubling is always a slip. */
+  functionChars: Set<string>;
+  always: Set<string>;
 }
 
 let whitelist: Whitelist | undefined;
 
 function loadWhitelist(): Whitelist {
   if (whitelist) return whitelist;
-  const raw = parseYaml(reduplicationSource) as { words?: string[]; english?: string[] };
+  const raw = parseYaml(reduplicationSource) as { words?: string[]; english?: string[]; function?: string[]; always?: string[] };
   const byPair = new Map<string, { word: string; at: number }[]>();
   for (const word of raw.words ?? []) {
     const chars = Array.from(word);
@@ -32,7 +35,12 @@ function loadWhitelist(): Whitelist {
       offset += chars[i].length;
     }
   }
-  whitelist = { byPair, english: new Set((raw.english ?? []).map((w) => w.toLowerCase())) };
+  whitelist = {
+    byPair,
+    english: new Set((raw.english ?? []).map((w) => w.toLowerCase())),
+    functionChars: new Set([...(raw.function ?? []), ...(raw.always ?? [])]),
+    always: new Set(raw.always ?? []),
+  };
   return whitelist;
 }
 
@@ -88,6 +96,7 @@ export const repeatedCharRule: Rule = {
         // Let the regex find a run's later pairs too (的的的).
         DOUBLED.lastIndex = i + len;
         const pair = ch + ch;
+        if (!list.functionChars.has(ch)) continue;
         if (text.startsWith(ch, i - len)) continue; // the run was reported at its first pair
         // AABB (家家户户, 干干净净) and ABAB-style reduplication.
         const c3 = text.slice(i + 2 * len, i + 2 * len + 2);
@@ -96,7 +105,7 @@ export const repeatedCharRule: Rule = {
         const prev = Array.from(text.slice(Math.max(0, i - 4), i)).pop();
         if (prev && prev !== ch && text.startsWith(prev + prev, i - 2 * prev.length) && /\p{Script=Han}/u.test(prev)) continue;
         if (isWhitelisted(text, i, pair, list)) continue;
-        if (!isTwoLoneWords(text, i, len)) continue;
+        if (!list.always.has(ch) && !isTwoLoneWords(text, i, len)) continue;
         const start = block.start + i;
         let end = start + 2 * len;
         while (text.startsWith(ch, end - block.start)) end += len;

@@ -6,7 +6,7 @@
 
 import { parse as parseYaml } from 'yaml';
 import type { Rule } from './types';
-import type { Fix, RuleFinding } from '../types';
+import type { Fix, RuleFinding, Severity } from '../types';
 import type { Block } from '../model';
 import { compileDataPattern, compileUserPattern } from '../patterns';
 import { toChineseNumeral } from '../numerals';
@@ -32,9 +32,12 @@ export interface TermEntry {
   source?: string;
   /** YYYY-MM-DD from which the entry applies. */
   effective?: string;
+  /** For usage advice weaker than a binding formulation. */
+  severity?: Severity;
 }
 
 interface RawEntry {
+  severity?: Severity;
   id?: string;
   name?: string;
   canonical?: string;
@@ -69,6 +72,7 @@ function toEntry(raw: RawEntry, user: boolean): TermEntry | undefined {
     allow: raw.allow ?? [],
     source: raw.source,
     effective: raw.effective !== undefined ? String(raw.effective) : undefined,
+    severity: raw.severity === 'info' || raw.severity === 'hint' ? raw.severity : undefined,
   };
   if (raw.series?.members?.length) {
     const alt = raw.series.members.map(escape).join('|');
@@ -109,7 +113,12 @@ function userTerms(value: unknown): TermEntry[] {
  */
 function prefixDistance(pattern: string, text: string, at: number, maxD: number): { d: number; len: number } {
   const L = pattern.length;
-  const W = Math.min(text.length - at, L + maxD);
+  // The match never runs over punctuation or space the canonical text does not have there.
+  let W = 0;
+  const limit = Math.min(text.length - at, L + maxD);
+  const pauses = /[、，；]/u.test(pattern);
+  const allowed = (c: string) => !STOP.test(c) || pattern.includes(c) || (pauses && /[、，,；;]/u.test(c));
+  while (W < limit && allowed(text[at + W])) W++;
   let prev = new Array<number>(W + 1);
   let cur = new Array<number>(W + 1);
   for (let k = 0; k <= W; k++) prev[k] = k;
@@ -129,6 +138,7 @@ function prefixDistance(pattern: string, text: string, at: number, maxD: number)
   return best;
 }
 
+const STOP = /[\s，。；：！？、“”‘’（）《》,.;:!?()]/u;
 const maxDistance = (len: number) => (len >= 16 ? 2 : len >= 10 ? 1 : 0);
 
 function applyTemplate(template: string, m: RegExpExecArray, numeral: boolean): string {
@@ -230,6 +240,7 @@ export const termRule: Rule = {
               end,
               message: { zh: `“${m[0]}”表述不规范，应为“${good}”${note.zh}。`, en: `"${m[0]}" is not the official wording of ${e.name}: write "${good}"${note.en}.` },
               fixes: replaceFix(start, end, good, true),
+              severity: e.severity,
               data: { term: e.id, kind: 'wrong' },
             });
           }

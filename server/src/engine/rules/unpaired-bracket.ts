@@ -73,10 +73,10 @@ function checkRun(text: string, base: number, findings: RuleFinding[], nextStart
     }
     const idx = findLast(stack, kind);
     if (idx >= 0) {
-      // Crossed pairs: the marks opened after the partner were left open inside it.
+      // Crossed pairs 《…（…》…）: report the crossing once; the inner mark may still close later.
       const inner = stack[stack.length - 1];
       findings.push({ start: base + at, end: base + at + 1, message: message('crossed', ch, inner.ch), data: { kind: 'crossed' } });
-      stack.length = idx;
+      stack.splice(idx, 1);
       continue;
     }
     findings.push({ start: base + at, end: base + at + 1, message: message('unopened', ch), data: { kind: 'unopened' } });

@@ -83,6 +83,10 @@ export const vagueTimeRule: Rule = {
     if (profile?.id === 'zh-gov-work-report') return findings;
     const date = reportDate(model);
     if (!date || date.from !== 'signature') return findings;
+    // A 2024 summary signed in January 2025: 今年 may mean either year, so both are offered.
+    const title = model.title ? model.text.slice(model.title.contentStart, model.title.end) : '';
+    const titleYear = Number(/((?:19|20)[0-9]{2})\s*年/u.exec(title)?.[1] ?? NaN);
+    const periodYear = Number.isFinite(titleYear) && titleYear !== date.year ? titleYear : undefined;
     for (const block of model.textBlocks) {
       if (block.start >= date.start) break;
       VAGUE.lastIndex = 0;
@@ -92,15 +96,22 @@ export const vagueTimeRule: Rule = {
         const start = block.start + m.index;
         const end = start + word.length;
         const r = resolve(word, date);
-        findings.push({
-          start,
-          end,
-          message: r
-            ? { zh: `“${word}”是相对时间，报告宜写明具体时间，按成文日期应为“${r.text}”。`, en: `"${word}" is relative: write the date; from the date of issue it is "${r.text}".` }
-            : { zh: `“${word}”时间不明确，报告宜写明具体时间。`, en: `"${word}" is vague: write the actual date.` },
-          fixes: r ? [{ title: { zh: `改为“${r.text}”`, en: `Change to "${r.text}"` }, edits: [{ start, end, newText: r.text }] }] : undefined,
-          data: { word, resolved: r?.text },
-        });
+        const alt = periodYear !== undefined && /年/u.test(word) ? resolve(word, { year: periodYear }) : undefined;
+        const change = (t: string) => ({ title: { zh: `改为“${t}”`, en: `Change to "${t}"` }, edits: [{ start, end, newText: t }] });
+        let message;
+        if (r && alt && alt.text !== r.text) {
+          message = {
+            zh: `“${word}”是相对时间，指代不明：按成文日期为“${r.text}”，按报告所述年度则为“${alt.text}”，请写明具体时间。`,
+            en: `"${word}" is relative and ambiguous: "${r.text}" from the date of issue, "${alt.text}" from the year the report covers. Write the date.`,
+          };
+        } else if (r) {
+          message = { zh: `“${word}”是相对时间，报告宜写明具体时间，按成文日期应为“${r.text}”。`, en: `"${word}" is relative: write the date; from the date of issue it is "${r.text}".` };
+        } else {
+          message = { zh: `“${word}”时间不明确，报告宜写明具体时间。`, en: `"${word}" is vague: write the actual date.` };
+        }
+        const fixes = r ? [change(r.text)] : undefined;
+        if (fixes && alt && alt.text !== r!.text) fixes.unshift(change(alt.text));
+        findings.push({ start, end, message, fixes, data: { word, resolved: r?.text } });
       }
     }
     return findings;
