@@ -64,7 +64,8 @@ export function completionsAt(model: ReportModel, offset: number, profile: Profi
   const items: AssistCompletion[] = [];
 
   // 1. At the start of a line: the next markers.
-  const chinese = reportLanguage(model) === 'zh';
+  // An empty document could be either language; one with only Latin letters is English.
+  const chinese = reportLanguage(model) === 'zh' || !/\p{L}/u.test(model.text.slice(0, 2000));
   if (/^[（(]?[一二三四五六七八九十百0-9０-９]*[）)]?$/u.test(typed) && typed.length <= 6) {
     // English reports number their sections 1. 2. only; Chinese markers there would be noise.
     items.push(...markerCompletions(model, typedStart, offset, normalizeTyped(typed)).filter((c) => chinese || /^[0-9（]/.test(c.label) && !/[一-十]/u.test(c.label)));

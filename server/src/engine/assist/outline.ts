@@ -52,7 +52,10 @@ export function headingName(model: ReportModel, b: Block): string {
 
 function selectionEndOf(model: ReportModel, b: Block): number {
   const lineEnd = model.lines.lineEnd(model.lines.lineAt(b.contentStart));
-  return Math.min(b.headingEnd ?? b.end, lineEnd, b.end);
+  let end = Math.min(b.headingEnd ?? b.end, lineEnd, b.end);
+  // A run-in heading's closing 。 is not part of its name.
+  if (b.kind === 'heading' && end > b.contentStart + 1 && /[。；.;]/u.test(model.text.charAt(end - 1))) end--;
+  return end;
 }
 
 /**
