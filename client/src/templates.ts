@@ -1,0 +1,61 @@
+// "Report: New report from template…": pick a genre, get an untitled report holding that genre's
+// skeleton as a live snippet (Tab moves through the fields; unfilled ones stay as XX placeholders).
+
+import * as vscode from 'vscode';
+import snippets from '../../snippets/report.code-snippets.json';
+
+interface SnippetEntry {
+  prefix: string[];
+  body: string[];
+  description: string;
+}
+
+interface Genre {
+  /** The key of the skeleton in snippets/report.code-snippets.json. */
+  snippet: string;
+  zh: string;
+  en: string;
+  profile: string;
+}
+
+export const GENRES: Genre[] = [
+  { snippet: '工作总结 Work summary (skeleton)', zh: '工作总结', en: 'Work summary', profile: 'zh-work-summary' },
+  { snippet: '述职报告 Duty report (skeleton)', zh: '述职报告', en: 'Duty report', profile: 'zh-duty-report' },
+  { snippet: '调研报告 Research report (skeleton)', zh: '调研报告', en: 'Research report', profile: 'zh-research-report' },
+  { snippet: '情况报告 Situation report (skeleton)', zh: '情况报告（特此报告）', en: 'Situation report to a superior', profile: 'zh-work-summary' },
+  { snippet: 'Status report (skeleton)', zh: '英文工作报告', en: 'Status report (English)', profile: 'en-status-report' },
+];
+
+/** The skeleton of a genre as one snippet string. */
+export function skeletonOf(genre: Genre): string {
+  const entry = (snippets as Record<string, SnippetEntry>)[genre.snippet];
+  return entry.body.join('\n');
+}
+
+/** Opens an untitled report holding the chosen genre's skeleton; resolves to its editor. */
+export async function newReportFromTemplate(genreId?: string): Promise<vscode.TextEditor | undefined> {
+  const zh = /^zh/i.test(vscode.env.language);
+  let genre = genreId ? GENRES.find((g) => g.profile === genreId || g.zh === genreId || g.snippet === genreId) : undefined;
+  if (!genre) {
+    const picked = await vscode.window.showQuickPick(
+      GENRES.map((g) => ({
+        label: zh ? g.zh : g.en,
+        description: zh ? g.en : g.zh,
+        detail: (snippets as Record<string, SnippetEntry>)[g.snippet].description,
+        genre: g,
+      })),
+      { title: zh ? '新建报告：选择文种' : 'New report: pick a genre', placeHolder: zh ? '工作总结、述职报告、调研报告……' : 'Work summary, duty report, research report…' },
+    );
+    genre = picked?.genre;
+  }
+  if (!genre) return undefined;
+  const doc = await vscode.workspace.openTextDocument({ language: 'report', content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(skeletonOf(genre)), new vscode.Position(0, 0));
+  return editor;
+}
+
+/** Registers `reportLint.newFromTemplate` (optional argument: a profile id or genre name). */
+export function registerTemplates(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.commands.registerCommand('reportLint.newFromTemplate', (genreId?: string) => newReportFromTemplate(genreId)));
+}
