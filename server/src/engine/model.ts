@@ -307,20 +307,24 @@ function cellsOf(table: Block, lines: LineIndex): TableCell[] {
     const le = lines.lineEnd(l);
     const raw = table.text.slice(ls - table.start, le - table.start);
     if (/^\s*\|?\s*:?-{2,}/.test(raw)) continue; // the delimiter row
+    // Cells lie between unescaped pipes; a leading and a trailing pipe open and close the row.
+    const pipes: number[] = [];
+    for (let k = 0; k < raw.length; k++) {
+      if (raw[k] === '\\') k++;
+      else if (raw[k] === '|') pipes.push(k);
+    }
+    const bounds = [-1, ...pipes, raw.length];
     let column = 0;
-    const re = /(?:^|\|)([^|]*)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(raw))) {
-      if (m[0] === '' && re.lastIndex >= raw.length) break;
-      const cellStart = ls + m.index + (m[0].startsWith('|') ? 1 : 0);
-      const body = m[1];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const from = bounds[k] + 1;
+      const to = bounds[k + 1];
+      const body = raw.slice(from, to);
+      const edge = (k === 0 && to === pipes[0]) || (k === bounds.length - 2 && from === pipes[pipes.length - 1] + 1);
+      if (edge && body.trim() === '') continue;
       const lead = /^\s*/.exec(body)![0].length;
       const trimmed = body.trim();
-      if (trimmed || m.index + m[0].length < raw.length) {
-        if (trimmed) cells.push({ start: cellStart + lead, end: cellStart + lead + trimmed.length, text: trimmed, row, column });
-        column++;
-      }
-      if (re.lastIndex === m.index) re.lastIndex++;
+      if (trimmed) cells.push({ start: ls + from + lead, end: ls + from + lead + trimmed.length, text: trimmed, row, column });
+      column++;
     }
     row++;
   }
