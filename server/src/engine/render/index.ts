@@ -4,3 +4,5 @@ export { renderReportHtml, renderStandaloneHtml, reportCss, escapeHtml, cellWidt
 export { layoutReport, isWide, type DocItem, type Run, type ItemKind, type TableRow } from './layout';
 export { OFFICIAL_PAGE, FONT_STACKS } from './styles';
 export { renderDocx, DOCX_FONTS, type DocxOptions } from './docx';
+export { figureViews } from './figures';
+export { previewPageHtml, previewCsp, isValidNonce, type PreviewPageOptions } from './page';
