@@ -1,12 +1,12 @@
 // The engine's entry point: text and options in, findings out. Pure: no I/O, no editor.
 
-import { parseReport, type ReportModel } from './model';
+import { parseReport, type ReportModel, type Block } from './model';
 import { detectProfile, findProfile, matchSections, type Profile, type SectionMatch, type SectionSpec } from './profiles';
 import { defaultConfig, type ResolvedConfig, type SectionOverride } from './config';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
 import { collectSuppressions, isSuppressed } from './directives';
-import type { DocumentFormat, Finding, Severity } from './types';
+import type { DocumentFormat, Finding, RuleFinding, Severity } from './types';
 
 export interface LintOptions {
   format: DocumentFormat;
@@ -70,32 +70,93 @@ export function severityFor(rule: Rule, config: ResolvedConfig, own?: Severity):
   return own ?? rule.defaultSeverity;
 }
 
+/** Findings of block rules by block text, relative to the block's start; kept between checks. */
+export interface LintCache {
+  blocks: Map<string, Map<string, RuleFinding[]>>;
+  /** What the cached findings depend on besides the block: a change empties the cache. */
+  context?: { config: ResolvedConfig; format: DocumentFormat; profile?: string; rules: Rule[] };
+}
+
+export function createLintCache(): LintCache {
+  return { blocks: new Map() };
+}
+
+function blockKey(model: ReportModel, b: Block): string {
+  return `${b.kind}\u0000${b.contentStart - b.start}\u0000${model.text.slice(b.start, b.end)}`;
+}
+
+function shiftFinding(f: RuleFinding, delta: number): RuleFinding {
+  if (delta === 0) return f;
+  const shifted: RuleFinding = { ...f, start: f.start + delta, end: f.end + delta };
+  if (f.fixes) shifted.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  return shifted;
+}
+
 /** Checks a report. Never throws for a rule's sake: a failing rule is listed in `failures`. */
 export function lint(text: string, options: LintOptions): LintResult {
-  const config = options.config ?? defaultConfig();
-  const model = parseReport(text, options.format);
+  return lintModel(parseReport(text, options.format), options);
+}
+
+/** Runs the rules over a parsed model; with a cache, block rules reuse findings of unchanged blocks. */
+const DEFAULT_CONFIG = defaultConfig();
+
+export function lintModel(model: ReportModel, options: LintOptions, cache?: LintCache): LintResult {
+  const config = options.config ?? DEFAULT_CONFIG;
   const profile = chooseProfile(model, config, options.profileId);
   const sections = profile ? matchSections(model, profile) : [];
   const ctx = { model, profile, sections, config };
   const suppressions = collectSuppressions(model);
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  for (const rule of options.rules ?? RULES) {
-    if (config.rules[rule.id] === 'off') continue;
-    let raw;
-    try {
-      raw = rule.check(ctx);
-    } catch (e) {
-      failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
-      continue;
-    }
+  const rules = (options.rules ?? RULES).filter((r) => config.rules[r.id] !== 'off');
+  const push = (rule: Rule, raw: RuleFinding[]) => {
     for (const r of raw) {
       const severity = severityFor(rule, config, r.severity);
       if (severity === 'off') continue;
       const f: Finding = { ...r, rule: rule.id, severity };
       if (!isSuppressed(f, suppressions, model)) findings.push(f);
     }
+  };
+  const blockRules = cache ? rules.filter((r) => r.checkBlock) : [];
+  for (const rule of rules) {
+    if (blockRules.includes(rule)) continue;
+    try {
+      push(rule, rule.check(ctx));
+    } catch (e) {
+      failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+    }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  if (cache && blockRules.length) {
+    const c = cache.context;
+    if (!c || c.config !== config || c.format !== model.format || c.profile !== profile?.id || c.rules !== (options.rules ?? RULES)) {
+      cache.blocks.clear();
+      cache.context = { config, format: model.format, profile: profile?.id, rules: options.rules ?? RULES };
+    }
+    const next = new Map<string, Map<string, RuleFinding[]>>();
+    const failed = new Set<string>();
+    for (const block of model.textBlocks) {
+      const key = blockKey(model, block);
+      let entry = next.get(key) ?? cache.blocks.get(key);
+      if (!entry) entry = new Map();
+      next.set(key, entry);
+      for (const rule of blockRules) {
+        if (failed.has(rule.id)) continue;
+        let relative = entry.get(rule.id);
+        if (!relative) {
+          try {
+            relative = rule.checkBlock!(block, ctx).map((f) => shiftFinding(f, -block.start));
+          } catch (e) {
+            failed.add(rule.id);
+            failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+            continue;
+          }
+          entry.set(rule.id, relative);
+        }
+        if (relative.length) push(rule, relative.map((f) => shiftFinding(f, block.start)));
+      }
+    }
+    cache.blocks = next;
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { findings, model, profile, sections, failures };
 }

@@ -1,0 +1,99 @@
+// Re-checking after edits must give exactly what a check from scratch gives.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { lint, createLinter, reparse, parseReport, blockRule, RULES, type LintResult } from '../../server/src/engine';
+
+const BASE = [
+  'XX镇2024年度宣传思想工作总结',
+  '2024年，镇党委认真落实意识形态工作责任制，现将有关情况报告如下：',
+  '一、加强组织领导',
+  '全年召开专题会议4次，，研究部署宣传工作。一是抓学习；二是抓阵地；四是抓队伍。',
+  '（一）健全机制',
+  '制定某某制度3项、、完善工作台账。',
+  '（三）强化考核',
+  '二、存在的问题',
+  '但还存在一些不足：一是宣传形式单一；二是队伍力量薄弱。',
+  '三、下一步工作打算',
+  '下一步，我们将持续用力，做好【填写重点工作】。',
+  '红河镇党委',
+  '2024年12月28日',
+].join('\r\n');
+
+const view = (r: LintResult) => r.findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end, severity: f.severity, message: f.message.en, fixes: f.fixes }));
+const blocks = (text: string) => parseReport(text, 'plain').blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, line: b.line, contentStart: b.contentStart, marker: b.marker, headingEnd: b.headingEnd }));
+
+test('an edited model equals a freshly parsed one (insertions, deletions, line breaks, CRLF)', () => {
+  const edits: [number, number, string][] = [
+    [0, 2, '红河'],
+    [BASE.indexOf('四是'), BASE.indexOf('四是') + 1, '三'],
+    [BASE.indexOf('（三）'), BASE.indexOf('（三）') + 3, '（二）'],
+    [BASE.indexOf('\r\n'), BASE.indexOf('\r\n') + 2, ''],
+    [BASE.indexOf('\r\n') + 1, BASE.indexOf('\r\n') + 1, '\r\n插入一行\r\n'],
+    [BASE.length, BASE.length, '\r\n附件：统计表'],
+  ];
+  for (const [start, end, insert] of edits) {
+    const next = BASE.slice(0, start) + insert + BASE.slice(end);
+    const model = reparse(parseReport(BASE, 'plain'), next);
+    assert.deepEqual(
+      model.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, line: b.line, contentStart: b.contentStart, marker: b.marker, headingEnd: b.headingEnd })),
+      blocks(next),
+      `edit [${start}, ${end}) → ${JSON.stringify(insert)}`,
+    );
+  }
+});
+
+test('a linter re-checking random edits gives the findings of a check from scratch', () => {
+  const alphabet = fc.constantFrom('X', 'x', '、', '，', '。', '一', '二', '是', '\n', '\r\n', '（', '）', '1', '.', '某', '镇', ' ', '##');
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.array(alphabet, { maxLength: 5 })), { minLength: 1, maxLength: 8 }),
+      fc.constantFrom<'plain' | 'markdown'>('plain', 'markdown'),
+      (edits, format) => {
+        const linter = createLinter();
+        let text = BASE;
+        linter.lint(text, { format });
+        for (const [at, len, insert] of edits) {
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + len);
+          text = text.slice(0, start) + insert.join('') + text.slice(end);
+          assert.deepEqual(view(linter.lint(text, { format })), view(lint(text, { format })));
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('block-rule findings are reused for unchanged blocks and shifted with them', () => {
+  let calls = 0;
+  const doubledX = blockRule({
+    id: 'test-doubled-x',
+    defaultSeverity: 'warning',
+    description: { zh: '测试', en: 'test' },
+    checkBlock(block) {
+      calls++;
+      const out = [];
+      for (const m of block.text.matchAll(/XX/g)) {
+        const start = block.start + m.index!;
+        out.push({ start, end: start + 2, message: { zh: 'XX', en: 'XX' }, fixes: [{ title: { zh: '删', en: 'delete' }, edits: [{ start, end: start + 2, newText: '' }], safe: true }] });
+      }
+      return out;
+    },
+  });
+  const rules = [...RULES, doubledX];
+  const linter = createLinter();
+  const first = linter.lint(BASE, { format: 'plain', rules });
+  const blocksChecked = calls;
+  assert.equal(blocksChecked, parseReport(BASE, 'plain').textBlocks.length);
+  // Insert two characters on the third line: only that block is checked again.
+  const at = BASE.indexOf('一、');
+  const edited = BASE.slice(0, at) + '新增' + BASE.slice(at);
+  const second = linter.lint(edited, { format: 'plain', rules });
+  assert.equal(calls - blocksChecked, 1);
+  const mine = (r: LintResult) => r.findings.filter((f) => f.rule === 'test-doubled-x').map((f) => [f.start, f.fixes![0].edits[0].start]);
+  assert.deepEqual(mine(first), [[0, 0]]);
+  assert.deepEqual(mine(second), mine(lint(edited, { format: 'plain', rules })));
+  assert.deepEqual(view(second), view(lint(edited, { format: 'plain', rules })));
+});
