@@ -1,5 +1,5 @@
 // halfwidth-punctuation: , ; : ? ! . ( ) typed in Chinese text where the full-width mark belongs
-// (GB/T 15834-2011 ch. 5 and §4.1 ff.; DOMAIN P8, D10). `8:00`, `3.5`, `1:500`, English
+// (GB/T 15834-2011 ch. 5 on the written form of marks; DOMAIN P8, D10). `8:00`, `3.5`, `1:500`, English
 // sentences, URLs and code are left alone: a mark is reported only next to a Chinese character.
 
 import type { Rule } from './types';

@@ -11,6 +11,8 @@ import { toChineseNumeral } from '../numerals';
 interface Check {
   id: string;
   re: RegExp;
+  /** A cheap test a block must pass before the regex runs. */
+  hint: (text: string) => boolean;
   severity?: Severity;
   /** Returns undefined to skip the match. */
   make(m: RegExpExecArray, ctx: { text: string; base: number }): { start?: number; end?: number; message: LocalizedText; fixes?: Fix[]; severity?: Severity } | undefined;
@@ -35,13 +37,14 @@ const DIGIT_JI = /(?<![0-9.])([1-9]0)几/gu;
 // 2024年01月05日: a date whose month or day is zero-padded.
 const PADDED_DATE = /(?<![0-9])([0-9]{4})年([0-9]{1,2})月(?:([0-9]{1,2})日)?/gu;
 // 大约 (or 约 as a word) before a number and 左右 after it: one of them is redundant.
-const ABOUT = /(大约|(?<![制节签条婚契公预特相邀履违毁解合誓隐缔践赴])约)([0-9０-９.一二三四五六七八九十百千万亿两几余多半]{1,12}[^，。；：、！？\s]{0,6}?)左右/gu;
+const ABOUT = /(大约|(?<![制节签条婚契公预特相邀履违毁解合誓隐缔践赴])约)((?:在|有|为|是)?[0-9０-９.一二三四五六七八九十百千万亿两几余多半]{1,12}[^，。；：、！？\s]{0,6}?)左右/gu;
 // 截止 ("to close") where 截至 ("up to") is meant: before a date or time word, not 截止日期/时间.
 const JIEZHI = /截止(?=(?:到|于)?(?:[0-9０-９]{4}年|[0-9]{1,2}月|今年|本年|上年|去年|目前|当前|本月|上月|年底|年末|月底|本周|今天|发稿|[一二三四五六七八九十]+月))/gu;
 
 const CHECKS: Check[] = [
   {
     id: 'fullwidth-digit',
+    hint: (t) => /[０-９]/u.test(t),
     re: FULLWIDTH_DIGIT,
     make: (m, { base }) => {
       const half = toHalf(m[0]);
@@ -53,6 +56,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'year-zero',
+    hint: (t) => t.includes('年'),
     re: BAD_ZERO_YEAR,
     make: (m, { base }) => {
       if (!/[零○0０OＯ]/u.test(m[0])) return undefined;
@@ -65,6 +69,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'short-year',
+    hint: (t) => t.includes('年'),
     re: SHORT_YEAR,
     make: (m, { base }) => {
       const full = `20${m[1]}`;
@@ -77,6 +82,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'range-unit',
+    hint: (t) => /[0-9][～~〜－—–-][0-9]/u.test(t),
     re: RANGE,
     make: (m, { base }) => {
       const [all, a, dash, , sign, unit] = m;
@@ -97,6 +103,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'approximate-comma',
+    hint: (t) => t.includes('、'),
     re: APPROX,
     make: (m, { base }) => {
       const a = '一二三四五六七八九'.indexOf(m[1]) + 1;
@@ -111,6 +118,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'digit-ji',
+    hint: (t) => t.includes('几'),
     re: DIGIT_JI,
     make: (m, { base }) => {
       const cn = toChineseNumeral(Number(m[1]));
@@ -123,6 +131,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'padded-date',
+    hint: (t) => t.includes('年0') || t.includes('月0'),
     re: PADDED_DATE,
     make: (m, { base }) => {
       if (!m[2].startsWith('0') && !(m[3] ?? '').startsWith('0')) return undefined;
@@ -136,6 +145,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'about-redundant',
+    hint: (t) => t.includes('左右'),
     re: ABOUT,
     severity: 'info',
     make: (m, { base }) => {
@@ -152,6 +162,7 @@ const CHECKS: Check[] = [
   },
   {
     id: 'jiezhi',
+    hint: (t) => t.includes('截止'),
     re: JIEZHI,
     make: (m, { base }) => {
       const at = base + m.index;
@@ -213,8 +224,8 @@ export const numberFormatRule: Rule = {
     const findings: RuleFinding[] = [];
     for (const block of model.textBlocks) {
       const ctx = textOf(block);
-      if (!/[0-9０-９一二三四五六七八九约截]/u.test(ctx.text)) continue;
       for (const check of CHECKS) {
+        if (!check.hint(ctx.text)) continue;
         check.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = check.re.exec(ctx.text))) {

@@ -15,6 +15,8 @@ import termsSource from '../data/terms.yaml';
 
 interface WrongForm {
   regex: RegExp;
+  /** A literal every match contains: blocks without it are skipped cheaply. */
+  literal?: string;
   /** Replacement template ($1 …); undefined: the canonical text. */
   fix?: string;
   /** Digits in the captured groups become Chinese numerals. */
@@ -51,16 +53,38 @@ interface RawEntry {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The longest run of Chinese characters outside groups and classes of a regex source. */
+function literalOf(source: string): string | undefined {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; run = ''; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') { inClass = true; run = ''; continue; }
+    if (c === '(') { depth++; run = ''; continue; }
+    if (c === ')') { depth--; run = ''; continue; }
+    if (depth === 0 && /\p{Script=Han}/u.test(c) && !/[?*+{]/.test(source[i + 1] ?? '')) {
+      run += c;
+      if (run.length > best.length) best = run;
+    } else run = '';
+  }
+  return best.length >= 2 ? best : undefined;
+}
+
 function toEntry(raw: RawEntry, user: boolean): TermEntry | undefined {
   if (!raw || typeof raw.canonical !== 'string' || !raw.canonical) return undefined;
   const wrong: WrongForm[] = [];
   for (const w of raw.wrong ?? []) {
     if (typeof w === 'string') {
       // A user's string is a literal or /regex/ (checked for safety); ours is always literal.
-      wrong.push({ regex: user ? compileUserPattern(w).regex : new RegExp(escape(w), 'gu') });
+      const regex = user ? compileUserPattern(w).regex : new RegExp(escape(w), 'gu');
+      wrong.push({ regex, literal: /^\/.+\/[a-z]*$/s.test(w) ? literalOf(w) : w });
     } else if (w && typeof w.pattern === 'string') {
       const r = compileDataPattern(w.pattern);
-      wrong.push({ regex: new RegExp(r.source, r.flags.includes('i') ? 'giu' : 'gu'), fix: w.fix, numeral: w.numeral });
+      wrong.push({ regex: new RegExp(r.source, r.flags.includes('i') ? 'giu' : 'gu'), literal: literalOf(w.pattern), fix: w.fix, numeral: w.numeral });
     }
   }
   const entry: TermEntry = {
@@ -221,8 +245,8 @@ export const termRule: Rule = {
       const own: RuleFinding[] = [];
       const overlaps = (s: number, t: number) => own.some((f) => f.start < t && s < f.end);
       for (const e of entries) {
-        const note = sourceNote(e);
         for (const w of e.wrong) {
+          if (w.literal && !text.includes(w.literal)) continue;
           w.regex.lastIndex = 0;
           let m: RegExpExecArray | null;
           while ((m = w.regex.exec(text))) {
@@ -235,6 +259,7 @@ export const termRule: Rule = {
             if (overlaps(start, end)) continue;
             const good = w.fix !== undefined ? applyTemplate(w.fix, m, !!w.numeral) : e.canonical;
             if (good === m[0]) continue;
+            const note = sourceNote(e);
             own.push({
               start,
               end,
@@ -245,7 +270,7 @@ export const termRule: Rule = {
             });
           }
         }
-        if (e.series) checkSeries(e, block, own);
+        if (e.series && e.series.members.some((x) => text.includes(x))) checkSeries(e, block, own);
         if (!e.near) continue;
         const maxD = maxDistance(e.canonical.length);
         if (maxD === 0) continue;
@@ -261,6 +286,7 @@ export const termRule: Rule = {
           const start = block.start + at;
           const end = start + len;
           if (overlaps(start, end)) continue;
+          const note = sourceNote(e);
           own.push({
             start,
             end,

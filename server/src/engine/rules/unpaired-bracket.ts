@@ -1,6 +1,6 @@
 // unpaired-bracket: “” ‘’ （） 《》 〈〉 【】 (and () [] in any text) that are unclosed, unopened,
 // crossed, or nested wrongly (“…“…”…” for “…‘…’…”, 《…《…》…》 for 《…〈…〉…》), per paragraph —
-// GB/T 15834-2011 §4.1 (引号), §4.2 (括号), §4.15 (书名号); DOMAIN P4, D9.
+// GB/T 15834-2011 §4.8 (引号), §4.9 (括号), §4.15 (书名号); DOMAIN P4, D9.
 
 import type { Rule } from './types';
 import type { Fix, RuleFinding } from '../types';
@@ -16,7 +16,7 @@ const CLOSE: Record<string, string> = {
 };
 const CLOSER_OF: Record<string, string> = { dq: '”', sq: '’', paren: '）', book: '》', book2: '〉', lent: '】', square: ']' };
 const OPENER_OF: Record<string, string> = { dq: '“', sq: '‘', paren: '（', book: '《', book2: '〈', lent: '【', square: '[' };
-// The inner mark that replaces a same-kind mark nested inside another (§4.1.3, §4.15.3).
+// The inner mark that replaces a same-kind mark nested inside another (§4.8.3, §4.15.3).
 const INNER: Record<string, [string, string]> = { dq: ['‘', '’'], book: ['〈', '〉'] };
 
 const ANY = /[“”‘’（）()《》〈〉【】[\]]/gu;
@@ -91,7 +91,7 @@ function findLast(stack: Open[], kind: string): number {
 
 /** Reports what is left open at the end of a run, recognising nested and backwards quotes. */
 function reportOpen(text: string, base: number, stack: Open[], findings: RuleFinding[], nextStartsWithQuote: boolean): void {
-  // A quotation running over several paragraphs opens each with “ and closes only the last (§4.1.3.4).
+  // A quotation running over several paragraphs opens each with “ and closes only the last (§4.8.3).
   if (nextStartsWithQuote && stack.length === 1 && stack[0].kind === 'dq') return;
   const left: { o: Open; backwards: boolean }[] = [];
   while (stack.length) {
