@@ -1,0 +1,121 @@
+// Server measurements over LSP: starts dist/server.js --stdio as an editor would (pull diagnostics),
+// opens a report, asks for its diagnostics, reads the child's RSS from /proc/<pid>/status; then
+// times one-character edits followed by a diagnostic request (no debounce: the server's own time
+// plus JSON-RPC, the floor under what a user sees).
+import { spawn } from 'child_process';
+import { readFileSync, existsSync } from 'fs';
+import { pathToFileURL } from 'url';
+import { performance } from 'perf_hooks';
+import { createRequire } from 'module';
+import { dirname } from 'path';
+import { summarize, prng } from './util.mjs';
+
+const require = createRequire(import.meta.url);
+
+function procStatus(pid) {
+  const file = `/proc/${pid}/status`;
+  if (!existsSync(file)) return undefined;
+  const s = readFileSync(file, 'utf8');
+  const kb = (k) => {
+    const m = new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s);
+    return m ? Number(m[1]) / 1024 : undefined;
+  };
+  return { rssMB: kb('VmRSS'), peakMB: kb('VmHWM') };
+}
+
+async function withTimeout(p, ms, what) {
+  let timer;
+  const t = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+  try {
+    return await Promise.race([p, t]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * @param serverJs path of dist/server.js
+ * @param file a report file on disk (its text is sent in didOpen)
+ * @param editFile optional smaller report for the edit→diagnostics timing
+ */
+export async function measureServer(serverJs, file, { editFile, edits = 15 } = {}) {
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs = [];
+  conn.onNotification('window/logMessage', (p) => logs.push(p.message));
+  conn.onNotification('reportLint/status', () => undefined);
+  conn.onNotification('textDocument/publishDiagnostics', () => undefined);
+  // Large enough that a 5 MB report is checked, not skipped as too large.
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ maxFileSizeMB: 64 })));
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  const result = { pid: child.pid };
+  try {
+    const root = dirname(file);
+    await withTimeout(
+      conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(root).href,
+        workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+        locale: 'zh-cn',
+        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } },
+      }),
+      30_000,
+      'initialize',
+    );
+    await conn.sendNotification('initialized', {});
+    result.idle = procStatus(child.pid);
+
+    const open = async (path, version = 1) => {
+      const uri = pathToFileURL(path).href;
+      const text = readFileSync(path, 'utf8');
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version, text } });
+      return { uri, text };
+    };
+    const diagnostics = (uri) => withTimeout(conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 120_000, 'textDocument/diagnostic');
+
+    const big = await open(file);
+    const t0 = performance.now();
+    const report = await diagnostics(big.uri);
+    result.firstCheckMs = performance.now() - t0;
+    result.diagnosticCount = report.items?.length ?? 0;
+    result.tooLarge = (report.items ?? []).some((d) => d.code === 'file-too-large');
+    result.afterOpen = procStatus(child.pid);
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: big.uri } });
+
+    if (editFile) {
+      const doc = await open(editFile);
+      await diagnostics(doc.uri);
+      const lines = doc.text.split('\n');
+      const rand = prng(7);
+      const samples = [];
+      let version = 1;
+      for (let i = 0; i < edits; i++) {
+        const line = Math.floor(rand() * lines.length);
+        const character = Math.floor(rand() * (lines[line].length + 1));
+        version++;
+        const t = performance.now();
+        await conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri: doc.uri, version },
+          contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
+        });
+        await diagnostics(doc.uri);
+        samples.push(performance.now() - t);
+      }
+      result.edit = summarize(samples);
+    }
+    result.logs = logs.filter((l) => /warning|budget|fail/i.test(l)).slice(0, 5);
+    await withTimeout(conn.sendRequest('shutdown'), 10_000, 'shutdown').catch(() => undefined);
+    await conn.sendNotification('exit').catch(() => undefined);
+  } catch (e) {
+    result.error = `${e.message}${stderr ? `; stderr: ${stderr.slice(0, 500)}` : ''}`;
+  } finally {
+    conn.dispose();
+    if (child.exitCode === null) child.kill();
+  }
+  return result;
+}

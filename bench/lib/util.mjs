@@ -1,0 +1,2 @@
+export { summarize, measure, round } from './stats.mjs';
+export { prng } from './inputs.mjs';
