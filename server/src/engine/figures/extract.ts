@@ -1,0 +1,498 @@
+// Extraction: one linear pass over the text blocks finds every figure (number, qualifiers,
+// unit, subject), every date, and the relations between figures of one sentence.
+
+import type { Block, ReportModel } from '../model';
+import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
+import { decimalsOf, parseArabic, parseChinese, parseChineseAmount, scaleOf, stepOf, toHalfWidth } from './numbers';
+import { englishUnitAt, lexicon, unitAt, type UnitDef } from './lexicon';
+import { englishSubjectBefore, normaliseSubject, subjectAfter, subjectBefore } from './subject';
+import { findRelations } from './relations';
+
+// One alternative per number form; none nests a quantifier inside a repeated group that can
+// match the same text two ways, so matching is linear.
+const NUMBER_RE = /百分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+)|\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿几]+/gu;
+const SENTENCE_END = /[。！？!?；;\n]/u;
+const CLAUSE_DELIMS = new Set('，。；：、！？,;:!?（）()“”"《》【】|\n'.split(''));
+const PRE_QUALIFIERS = ['将近', '接近', '大约', '超过', '不到', '不足', '不少于', '至少', '最多', '多达', '高达', '近', '约', '逾', '超'];
+const POST_QUALIFIERS = ['左右', '以上', '以下', '上下', '之多', '有余', '出头', '多', '余'];
+const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
+const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
+const TIME_SCOPE = /(?:19|20)\d{2}年|[上下]半年|[一二三四]季度|前三季度|\d{1,2}[—–\-－~～至]\d{1,2}月|[一二三四五六七八九十\d]+年来|过去[一二三四五六七八九十\d]+年|近[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|累计|历年|去年|上年|今年|明年|同期|当年|以来|年均|五年|十年/gu;
+const PLAN_HEADING = /下一步|下步|今后|打算|计划|思路|目标|任务|安排|展望|努力方向|建议|对策|要点|总体要求|政策取向/u;
+const PLAN_PARAGRAPH = /^(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/u;
+
+type Draft = Omit<Figure, 'id'>;
+
+function isLatin(c: string): boolean {
+  return /[A-Za-z]/.test(c);
+}
+
+/** The interval a qualifier gives a stated value. */
+function intervalOf(value: number, high: number, qualifier: string | undefined): [number, number] {
+  switch (qualifier) {
+    case '多':
+    case '余':
+    case '有余':
+    case '之多':
+    case '出头':
+      return [value, high + stepOf(high)];
+    case '以上':
+    case '超过':
+    case '超':
+    case '逾':
+    case '不少于':
+    case '至少':
+    case '多达':
+    case '高达':
+      return [value, Infinity];
+    case '以下':
+    case '不到':
+    case '不足':
+    case '最多':
+      return [0, high];
+    case '近':
+    case '将近':
+    case '接近':
+      return [value * 0.8, high];
+    case '约':
+    case '大约':
+    case '左右':
+    case '上下':
+      return [value * 0.9, high * 1.1];
+    default:
+      return [value, high];
+  }
+}
+
+export interface ScanContext {
+  model: ReportModel;
+  hw: string;
+  block: Block;
+  plan: boolean;
+  sentenceBase: number;
+  sentenceIndexAt: (rel: number) => number;
+}
+
+/** Reads the number at `m` and what surrounds it; undefined when it is not a figure. */
+function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, english: boolean): Draft | undefined {
+  const { hw, block, model } = sc;
+  const lex = lexicon();
+  const token = m[0];
+  const at = m.index;
+  const before = hw.charAt(at - 1);
+  const percentWords = token.startsWith('百分之');
+  const chinese = !percentWords && !/^\d/.test(token);
+  if (!chinese && !percentWords) {
+    if (isLatin(before) || before === '.' || /\d/.test(before)) return undefined;
+    if (before === '第' || before === '#' || before === '№') return undefined;
+  }
+  if (chinese) {
+    if (before === '第' || before === '“' || before === '《' || before === '初' || before === '周') return undefined;
+    // 一 alone is nearly always idiomatic (一批, 一些, 一次性); lone 百 千 万 亿 are words (千家万户).
+    if (/^一$/u.test(token) || !/[零〇一二两三四五六七八九几]/u.test(token) || /^[〇零一二三四五六七八九]{3,}$/u.test(token)) return undefined;
+  }
+  let value: number;
+  let low: number;
+  let high: number;
+  let decimals = 0;
+  let vague = false;
+  let unit: UnitDef | undefined;
+  let qualifier: string | undefined;
+  let pos = at + token.length;
+  let unitStart = pos;
+  let unitEnd = pos;
+  const scaleBy = (f: number) => {
+    value *= f;
+    low *= f;
+    high *= f;
+  };
+  if (percentWords) {
+    const body = token.slice(3);
+    const n = /^\d/.test(body) ? parseArabic(body) : parseChineseDecimal(body);
+    if (n === undefined) return undefined;
+    value = low = high = n;
+    decimals = /^\d/.test(body) ? decimalsOf(body) : 0;
+    unit = lex.unitByText.get('%')!;
+    unitStart = at;
+    unitEnd = pos;
+  } else {
+    if (chinese) {
+      const parsed = parseChineseAmount(token);
+      if (!parsed) return undefined;
+      value = parsed.value;
+      low = parsed.low;
+      high = parsed.high;
+      vague = parsed.vague;
+    } else {
+      value = parseArabic(token);
+      decimals = decimalsOf(token);
+      low = high = value;
+    }
+    // 200多万 / 300余 / 1.2万 / 126万亿: qualifier and scale between number and unit.
+    let scaled = false;
+    const readScale = () => {
+      if (chinese) return;
+      const sc = SCALE_RE.exec(hw.slice(pos, pos + 3));
+      if (sc && unitAt(hw, pos)?.text !== sc[0]) {
+        scaled = true;
+        scaleBy(scaleOf(sc[0]));
+        pos += sc[0].length;
+      }
+    };
+    readScale();
+    const q = hw.charAt(pos);
+    if ((q === '多' || q === '余') && (unitAt(hw, pos + 1) || (!chinese && SCALE_RE.test(hw.slice(pos + 1, pos + 3))) || (chinese && /^[万亿]/u.test(hw.charAt(pos + 1))))) {
+      qualifier = q;
+      pos++;
+      if (chinese && /^[万亿]/u.test(hw.charAt(pos))) {
+        scaleBy(scaleOf(hw.charAt(pos)));
+        pos++;
+      } else readScale();
+    }
+    unitStart = pos;
+    unit = unitAt(hw, pos);
+    unitEnd = unit ? pos + unit.text.length : pos;
+    if (!unit && english) {
+      const eu = englishUnitAt(hw, pos);
+      if (eu) {
+        unit = eu.def;
+        unitEnd = eu.end;
+      }
+    }
+    // Ranges: 3～5个, 15%～30%, 13万元～17万元, 3至5个 (至 and 到 only without a first unit).
+    const sep = qualifier ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
+    if (sep && (!unit || !/[至到]/u.test(sep[0]))) {
+      const from = unitEnd + sep[0].length;
+      const re = new RegExp(NUMBER_RE.source, 'uy');
+      re.lastIndex = from;
+      const m2 = re.exec(hw);
+      if (m2 && /^\d/.test(m2[0]) === !chinese && !m2[0].startsWith('百分之')) {
+        let v2 = chinese ? parseChinese(m2[0]) : parseArabic(m2[0]);
+        let p2 = from + m2[0].length;
+        const sc = chinese ? null : SCALE_RE.exec(hw.slice(p2, p2 + 3));
+        let f2 = 1;
+        if (sc && unitAt(hw, p2)?.text !== sc[0]) {
+          f2 = scaleOf(sc[0]);
+          p2 += sc[0].length;
+        }
+        const u2 = unitAt(hw, p2);
+        if (v2 !== undefined && (unit || u2) && (!unit || !u2 || u2.base === unit.base)) {
+          v2 *= f2;
+          if (!unit && !scaled && f2 > 1) scaleBy(f2); // 3～5万人: the scale applies to both ends
+          high = v2;
+          if (!unit) {
+            unit = u2;
+            unitStart = p2;
+          }
+          unitEnd = u2 ? p2 + u2.text.length : p2;
+        }
+      }
+    }
+    if (!unit) return undefined;
+    if (chinese && lex.arabicOnly.has(unit.text)) return undefined;
+    if (unit.text === '年') {
+      // A year (2023年, 2023-2024年) is a date, not a duration.
+      if (!chinese && /^(?:1[89]|20)\d{2}$/.test(token)) return undefined;
+      if (/^[度初底末中]/u.test(hw.charAt(unitEnd))) return undefined;
+    }
+    if (unit.text === '个' && hw.charAt(unitEnd) === '月') return undefined;
+    pos = unitEnd;
+  }
+  if (!unit) return undefined;
+  // Qualifiers after the unit (5%左右, 1200万人以上), then before the number (近104篇).
+  if (!qualifier) {
+    for (const q of POST_QUALIFIERS) {
+      if (q.length > 1 && hw.startsWith(q, pos)) {
+        qualifier = q;
+        pos += q.length;
+        break;
+      }
+    }
+  }
+  let start = percentWords ? at : at;
+  if (!qualifier) {
+    const look = hw.slice(Math.max(prevEnd, at - 3), at);
+    for (const q of PRE_QUALIFIERS) {
+      if (!look.endsWith(q)) continue;
+      if (q === '近' && unit.kind === 'duration') break; // 近三年: a span, not an approximation
+      if (q === '超' && /[^\s]超$/u.test(look) && !/[赶]超$/u.test(look)) break;
+      qualifier = q;
+      start = at - q.length;
+      break;
+    }
+  }
+  const [l, h] = intervalOf(low, high, qualifier);
+  const b = block.start;
+  return {
+    value,
+    upper: high !== low ? high : undefined,
+    approx: vague || qualifier !== undefined,
+    qualifier,
+    low: l,
+    high: h,
+    unit: unit.base,
+    unitText: unit.text,
+    unitKind: unit.kind,
+    decimals,
+    subject: '',
+    subjectText: '',
+    start: b + start,
+    end: b + pos,
+    numberStart: b + at,
+    numberEnd: b + at + token.length,
+    unitStart: b + unitStart,
+    text: model.text.slice(b + start, b + pos),
+    line: model.lines.lineAt(b + start),
+    perUnit: false,
+    plan: false,
+    scope: '',
+    sentence: 0,
+    chinese: chinese || undefined,
+  };
+}
+
+function parseChineseDecimal(s: string): number | undefined {
+  const dot = s.indexOf('点');
+  if (dot < 0) return parseChinese(s);
+  const int = parseChinese(s.slice(0, dot));
+  const frac = s.slice(dot + 1);
+  if (int === undefined || !/^[〇零一二三四五六七八九]+$/u.test(frac)) return undefined;
+  const digits = Array.from(frac).map((c) => parseChinese(c) ?? 0).join('');
+  return Number(`${int}.${digits}`);
+}
+
+const DATE_RE = /((?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?|(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/gu;
+
+function numberOf(s: string): number | undefined {
+  return /^\d/.test(s) ? Number(s) : /^[〇零一二三四五六七八九]{4}$/u.test(s) ? Number(Array.from(s).map((c) => parseChinese(c) ?? 0).join('')) : parseChinese(s);
+}
+
+export function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) {
+    if (year === undefined) return 29;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (rel: number) => number, out: DateMention[]): void {
+  DATE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DATE_RE.exec(hw))) {
+    const prev = hw.charAt(m.index - 1);
+    if (/[\d.]/.test(prev)) continue;
+    const year = m[1] ? numberOf(m[1]) : undefined;
+    const month = m[2] ? numberOf(m[2]) : m[4] ? numberOf(m[4]) : undefined;
+    const day = m[3] ? numberOf(m[3]) : m[5] ? numberOf(m[5]) : undefined;
+    // 1—11月 / 3至5月: the month of a range is not a date on its own.
+    const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
+    const start = block.start + m.index;
+    out.push({ year, month, day, start, end: start + m[0].length, text: model.text.slice(start, start + m[0].length), line: model.lines.lineAt(start), valid, sentence: sentenceAt(m.index) });
+  }
+}
+
+/** Extracts figures, dates and relations from a model (no caching; see `extractFigures`). */
+export function extractFiguresUncached(model: ReportModel): FigureSet {
+  const lex = lexicon();
+  const figures: Figure[] = [];
+  const dates: DateMention[] = [];
+  const sentences: FigureSet['sentences'] = [];
+  let planLevel1 = false;
+  let planLevel2 = false;
+  let planParagraph = false;
+  const cellsByStart = new Map<number, { row: number; column: number; text: string; start: number; end: number }>();
+  for (const c of model.tableCells) cellsByStart.set(c.start, c);
+
+  for (const block of model.textBlocks) {
+    const content = block.text.slice(block.contentStart - block.start);
+    if (block.kind === 'heading') {
+      const level = block.marker?.level ?? (block.markdownLevel !== undefined ? Math.min(block.markdownLevel, 2) : 2);
+      const words = block.text.slice((block.marker?.end ?? block.contentStart) - block.start, (block.headingEnd ?? block.end) - block.start);
+      const isPlan = PLAN_HEADING.test(words);
+      if (level <= 1) {
+        planLevel1 = isPlan;
+        planLevel2 = false;
+      } else if (level === 2) planLevel2 = isPlan;
+      planParagraph = false;
+    } else if (block.kind === 'paragraph' && PLAN_PARAGRAPH.test(content.trimStart())) planParagraph = true;
+    const blockPlan = planLevel1 || planLevel2 || planParagraph;
+
+    const hw = toHalfWidth(block.text);
+    const english = !/\p{Script=Han}/u.test(hw);
+    // Sentence spans of this block, relative to block.start.
+    const spans: { start: number; end: number; plan: boolean; scope: string }[] = [];
+    let s0 = 0;
+    let lastScope = '';
+    let carryPlan = false;
+    for (let i = 0; i <= hw.length; i++) {
+      if (i === hw.length || SENTENCE_END.test(hw.charAt(i)) || (english && hw.charAt(i) === '.' && /\s/.test(hw.charAt(i + 1) || ' ') && !/\d/.test(hw.charAt(i - 1)))) {
+        if (i + 1 > s0) {
+          const text = hw.slice(s0, i + 1);
+          // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
+          const plan: boolean = blockPlan || carryPlan || lex.planWords.some((w) => text.includes(w));
+          carryPlan = plan && /[；;：:]$/u.test(text);
+          const scopes = new Set<string>();
+          TIME_SCOPE.lastIndex = 0;
+          let t: RegExpExecArray | null;
+          while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
+          // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
+          const scope = scopes.size ? Array.from(scopes).sort().join('|') : lastScope;
+          lastScope = scope;
+          spans.push({ start: s0, end: i + 1, plan, scope });
+        }
+        s0 = i + 1;
+      }
+    }
+    const sentenceBase = sentences.length;
+    for (const sp of spans) sentences.push({ start: block.start + sp.start, end: block.start + Math.min(sp.end, block.text.length), plan: sp.plan });
+    let cursor = 0;
+    const sentenceAt = (rel: number): number => {
+      while (cursor < spans.length - 1 && spans[cursor].end <= rel) cursor++;
+      while (cursor > 0 && spans[cursor].start > rel) cursor--;
+      return sentenceBase + cursor;
+    };
+    readDates(hw, block, model, sentenceAt, dates);
+    cursor = 0;
+
+    const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt };
+    const blockFigures: Figure[] = [];
+    NUMBER_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let prevEnd = 0;
+    // Bare numbers in a list before a unit (3、4、5个): they take the unit of the last one.
+    let pendingList: RegExpExecArray[] = [];
+    while ((m = NUMBER_RE.exec(hw))) {
+      const match = m;
+      const nextIndex = NUMBER_RE.lastIndex;
+      const draft = readFigure(sc, match, prevEnd, english);
+      if (!draft) {
+        NUMBER_RE.lastIndex = Math.max(nextIndex, NUMBER_RE.lastIndex);
+        if (/^\d/.test(match[0]) && /^[、和及]$/u.test(hw.charAt(match.index + match[0].length)) && !/[\d.]/.test(hw.charAt(match.index - 1))) pendingList.push(match);
+        else pendingList = [];
+        continue;
+      }
+      const rel0 = draft.start - block.start;
+      const listed = pendingList.filter((p) => p.index < rel0 && rel0 - p.index < 40);
+      pendingList = [];
+      for (const p of listed) {
+        const v = parseArabic(p[0]);
+        const start = block.start + p.index;
+        const f: Figure = {
+          ...draft,
+          id: 0,
+          value: v,
+          upper: undefined,
+          low: v,
+          high: v,
+          approx: false,
+          qualifier: undefined,
+          decimals: decimalsOf(p[0]),
+          start,
+          end: start + p[0].length,
+          numberStart: start,
+          numberEnd: start + p[0].length,
+          text: model.text.slice(start, start + p[0].length),
+          line: model.lines.lineAt(start),
+        };
+        describe(f, sc, p.index, p.index + p[0].length, prevEnd, english, spans, sentenceAt);
+        prevEnd = p.index + p[0].length;
+        blockFigures.push(f);
+      }
+      const rel = draft.start - block.start;
+      const f = draft as unknown as Figure;
+      describe(f, sc, rel, draft.end - block.start, prevEnd, english, spans, sentenceAt);
+      if (block.kind === 'table') f.inTable = true;
+      // 增长5.2% / 增加到4.2万公里 after a comma: the metric of the figure before it.
+      const prev = blockFigures[blockFigures.length - 1];
+      if (!f.subject && (f.change || inheritsSubject.has(f)) && prev && prev.sentence === f.sentence && prev.subject) {
+        f.subject = prev.subject;
+        f.subjectText = prev.subjectText;
+        f.subjectStart = prev.subjectStart;
+        f.subjectSide = prev.subjectSide;
+        f.perUnit = f.perUnit || prev.perUnit;
+      }
+      prevEnd = draft.end - block.start;
+      if (NUMBER_RE.lastIndex < prevEnd) NUMBER_RE.lastIndex = prevEnd;
+      blockFigures.push(f);
+    }
+    if (block.kind === 'table') tableSubjects(blockFigures, model);
+    for (const f of blockFigures) {
+      f.id = figures.length;
+      figures.push(f);
+    }
+  }
+  const relations: FigureRelation[] = findRelations(model, figures, sentences);
+  return { figures, relations, dates, sentences };
+}
+
+// Figures that name the level a change reached (增加到X): they take the subject before them.
+const inheritsSubject = new WeakSet<Figure>();
+
+/** Fills in a figure's subject, scope, plan and per-unit flags from its sentence. */
+function describe(
+  f: Figure,
+  sc: ScanContext,
+  rel: number,
+  relEnd: number,
+  prevEnd: number,
+  english: boolean,
+  spans: { start: number; end: number; plan: boolean; scope: string }[],
+  sentenceAt: (rel: number) => number,
+): void {
+  const { hw, block } = sc;
+  const lex = lexicon();
+  const sIndex = sentenceAt(rel);
+  const span = spans[sIndex - sc.sentenceBase];
+  f.sentence = sIndex;
+  f.plan = span?.plan ?? sc.plan;
+  f.scope = span?.scope ?? '';
+  // The clause before the number: back to a delimiter or the previous figure.
+  let c = rel;
+  const floor = Math.max(prevEnd, span?.start ?? 0);
+  while (c > floor && !CLAUSE_DELIMS.has(hw.charAt(c - 1))) c--;
+  const clause = hw.slice(c, rel);
+  const tail = clause.slice(-8);
+  if (hw.charAt(rel - 1) === '的' || hw.charAt(relEnd) === '的') f.attributive = true;
+  f.perUnit = lex.perWords.some((w) => tail.includes(w)) || /^\s*\/|^每/u.test(hw.slice(relEnd, relEnd + 2));
+  const read = english ? englishSubjectBefore(clause) : subjectBefore(clause);
+  if (read.change) f.change = read.change;
+  if (read.reached) inheritsSubject.add(f);
+  let subject = read.text;
+  let subjectStart = block.start + c + read.offset;
+  let side: 'before' | 'after' = 'before';
+  const countLike = f.unitKind === 'count' && !/^(?:次|人次|场次|户次|批次)$/u.test(f.unitText);
+  if (!english && (countLike || (f.unitKind === 'measure' && subject.length < 2))) {
+    const after = subjectAfter(hw.slice(relEnd, relEnd + 24));
+    if (after && (!subject || after.length >= 2)) {
+      subject = after;
+      subjectStart = block.start + relEnd;
+      side = 'after';
+    }
+  }
+  if (!subject && english && f.unitKind === 'count') {
+    subject = f.unitText;
+    subjectStart = f.start;
+  }
+  f.subjectText = subject;
+  f.subjectStart = subject ? subjectStart : undefined;
+  f.subjectSide = subject ? side : undefined;
+  f.subject = normaliseSubject(subject, f.unitKind);
+}
+
+/** Table cells: a figure without a subject takes its row's header and column header. */
+function tableSubjects(figs: Figure[], model: ReportModel): void {
+  if (figs.length === 0) return;
+  const cells = model.tableCells.filter((c) => c.start >= figs[0].start - 2000 && c.end <= figs[figs.length - 1].end + 2000);
+  for (const f of figs) {
+    const cell = cells.find((c) => c.start <= f.start && f.end <= c.end);
+    if (!cell) continue;
+    const rowHeader = cells.find((c) => c.row === cell.row && c.column === 0 && c.start < cell.start && Math.abs(c.start - cell.start) < 2000);
+    const lineStart = model.lines.lineStarts[model.lines.lineAt(cell.start)];
+    if (rowHeader && rowHeader.start >= lineStart && !/\d/.test(rowHeader.text)) {
+      f.subjectText = rowHeader.text;
+      f.subjectStart = rowHeader.start;
+      f.subjectSide = 'before';
+      f.subject = normaliseSubject(rowHeader.text, f.unitKind);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// The word lists of the figure extractor, loaded once from data/figures.yaml.
+
+import { parse as parseYaml } from 'yaml';
+import source from '../data/figures.yaml';
+import type { UnitKind } from './types';
+
+export interface UnitDef {
+  text: string;
+  kind: UnitKind;
+  base: string;
+}
+
+export interface Lexicon {
+  /** Units by first character, longest first. */
+  unitsByFirst: Map<string, UnitDef[]>;
+  englishUnits: UnitDef[];
+  actionVerbs: Set<string>;
+  stopWords: Set<string>;
+  changeUp: Set<string>;
+  changeDown: Set<string>;
+  perWords: string[];
+  planWords: string[];
+  arabicOnly: Set<string>;
+  unitByText: Map<string, UnitDef>;
+}
+
+interface RawUnit {
+  text: string;
+  kind: UnitKind;
+  base?: string;
+}
+
+let cached: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const raw = parseYaml(source) as Record<string, unknown>;
+  const list = (k: string) => ((raw[k] as unknown[]) ?? []).map(String);
+  const toDef = (u: RawUnit): UnitDef => ({ text: String(u.text), kind: u.kind, base: String(u.base ?? u.text) });
+  const units = (raw.units as RawUnit[]).map(toDef);
+  const unitsByFirst = new Map<string, UnitDef[]>();
+  const unitByText = new Map<string, UnitDef>();
+  for (const u of units) {
+    if (unitByText.has(u.text)) continue;
+    unitByText.set(u.text, u);
+    const first = u.text.charAt(0);
+    const bucket = unitsByFirst.get(first) ?? [];
+    bucket.push(u);
+    unitsByFirst.set(first, bucket);
+  }
+  for (const bucket of unitsByFirst.values()) bucket.sort((a, b) => b.text.length - a.text.length);
+  const englishUnits = (raw.englishUnits as RawUnit[]).map(toDef).sort((a, b) => b.text.length - a.text.length);
+  cached = {
+    unitsByFirst,
+    englishUnits,
+    actionVerbs: new Set(list('actionVerbs')),
+    stopWords: new Set(list('stopWords')),
+    changeUp: new Set(list('changeUp')),
+    changeDown: new Set(list('changeDown')),
+    perWords: list('perWords'),
+    planWords: list('planWords'),
+    arabicOnly: new Set(list('arabicOnly')),
+    unitByText,
+  };
+  return cached;
+}
+
+/** The unit written at `pos` in `s`, longest match first. */
+export function unitAt(s: string, pos: number): UnitDef | undefined {
+  const bucket = lexicon().unitsByFirst.get(s.charAt(pos));
+  if (!bucket) return undefined;
+  for (const u of bucket) if (s.startsWith(u.text, pos)) return u;
+  return undefined;
+}
+
+/** The English unit at `pos` (after optional spaces), matched as a whole word. */
+export function englishUnitAt(s: string, pos: number): { def: UnitDef; end: number } | undefined {
+  let p = pos;
+  while (s.charAt(p) === ' ') p++;
+  if (p === pos && /[A-Za-z]/.test(s.charAt(p))) return undefined;
+  const rest = s.slice(p, p + 24).toLowerCase();
+  for (const u of lexicon().englishUnits) {
+    if (rest.startsWith(u.text) && !/[a-z]/i.test(rest.charAt(u.text.length))) return { def: u, end: p + u.text.length };
+  }
+  return undefined;
+}

@@ -1,0 +1,234 @@
+// Relations between the figures of one sentence: parts of a total (其中), a total of parts (共),
+// exhaustive parts (分别), a change (由A增至B), a growth rate (比上年的A增长x%), a share (占x%).
+
+import type { ReportModel } from '../model';
+import type { Figure, FigureRelation, FigureSet } from './types';
+import { lexicon } from './lexicon';
+
+const PARTS_MARKERS = /其中|包括|包含|含有|（含|\(含|\bof which\b|\bincluding\b/giu;
+const TOTAL_MARKERS = /共计|合计|总计|累计|一共|总共|共有|(?<![公中总一])共(?![同享产青识赢治商担创富筑谋振鸣性用存生通])|\bin total\b|\ba total of\b|\btotal(?:ling|ing)?\b/giu;
+const RESPECTIVELY = /分别|\brespectively\b/iu;
+const FROM_BEFORE = /(?:由|从)[^，。；,;]{0,12}$|\bfrom\s*$/iu;
+const TO_BETWEEN = /^[^，。；,;]{0,6}?(增长|增加|提高|提升|上升|上涨|扩大|增|升|下降|降低|减少|回落|缩小|降|减)[了]?(至|到|为)\s*$|^\s*to\s*$/iu;
+const BASE_BEFORE = /(?:比|较|同比|相比)[^，。；,;]{0,10}的$/u;
+const RATE_BETWEEN = /^[^。；;]{0,10}?(增长|增加|提高|提升|上升|上涨|扩大|增|升|下降|降低|减少|回落|缩小|降|减|\bup\b|\bdown\b|increase of|decrease of|increased by|decreased by|rose by|fell by|grew by|rise of|drop of)[了]?(到|至|为)?\s*$/iu;
+const SHARE_BEFORE = /占(?:[^，。；,;]{0,16}?(?:的|比重|比例))?(?:为|达到?)?$|占比(?:为|达到?)?$|比重(?:为|达到?)?$|\baccounting for\s*$|\bor\s*$/iu;
+
+const DOWN = /下降|降低|减少|回落|缩小|降|减|down|decrease|fell|drop/iu;
+
+function lastMatch(re: RegExp, s: string): string | undefined {
+  re.lastIndex = 0;
+  let last: string | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    last = m[0];
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return last;
+}
+
+const isRate = (f: Figure) => f.unit === '%' || f.unit === '个百分点' || f.unit === '倍';
+const additive = (f: Figure) => f.unitKind === 'count' || f.unitKind === 'measure';
+
+/** Finds the relations of every sentence; figures must be in document order. */
+export function findRelations(model: ReportModel, figures: Figure[], sentences: FigureSet['sentences']): FigureRelation[] {
+  const lex = lexicon();
+  const relations: FigureRelation[] = [];
+  const text = model.text;
+  let i0 = 0;
+  while (i0 < figures.length) {
+    let i1 = i0;
+    while (i1 < figures.length && figures[i1].sentence === figures[i0].sentence) i1++;
+    const F = figures.slice(i0, i1);
+    const sent = sentences[F[0].sentence];
+    const between = (k: number) => text.slice(k === 0 ? sent.start : F[k - 1].end, F[k].start);
+    const used = new Set<number>();
+    const partOf = new Map<number, FigureRelation>();
+    let barrier = 0;
+    // Parts and totals.
+    for (let i = 0; i < F.length; i++) {
+      const f = F[i];
+      const gap = between(i);
+      const partsMarker = lastMatch(PARTS_MARKERS, gap) ?? (/含$/u.test(gap) ? '含' : undefined);
+      const totalMarker = lastMatch(TOTAL_MARKERS, gap);
+      if (partsMarker && additive(f) && !f.perUnit) {
+        let whole: Figure | undefined;
+        for (let j = i - 1; j >= 0; j--) {
+          const g = F[j];
+          if (g.unit === f.unit && !g.perUnit && !g.change && !used.has(g.id)) {
+            whole = g;
+            break;
+          }
+        }
+        if (!whole && i === 0 && /^[\s，,]*(?:其中|of which)/iu.test(gap)) whole = previousSentenceWhole(figures, i0, f, sentences);
+        if (!whole) continue;
+        const parts: Figure[] = [];
+        let k = i;
+        for (; k < F.length; k++) {
+          const g = F[k];
+          if (g.unit !== f.unit) {
+            if (isRate(g) && SHARE_BEFORE.test(between(k))) continue;
+            break;
+          }
+          const gGap = between(k);
+          if (k > i && (lastMatch(PARTS_MARKERS, gGap) || lastMatch(TOTAL_MARKERS, gGap))) break;
+          if (k > i && startsWithVerb(gGap, lex.actionVerbs)) break;
+          if (g.perUnit || g.change) break;
+          parts.push(g);
+        }
+        if (parts.length === 0) continue;
+        // 分别 after the marker (其中A、B分别为…) makes the parts exhaustive.
+        const afterMarker = gap.slice(gap.lastIndexOf(partsMarker));
+        const exhaustive = RESPECTIVELY.test(afterMarker) || parts.slice(1).some((_, n) => RESPECTIVELY.test(between(i + n + 1)));
+        const rel: FigureRelation = {
+          kind: 'parts',
+          whole: whole.id,
+          parts: parts.map((p) => p.id),
+          exhaustive: exhaustive || undefined,
+          marker: partsMarker.replace(/^[（(]/u, ''),
+          start: whole.start,
+          end: parts[parts.length - 1].end,
+        };
+        relations.push(rel);
+        for (const p of parts) {
+          used.add(p.id);
+          partOf.set(p.id, rel);
+        }
+        used.add(whole.id);
+        barrier = i + parts.length;
+        i = i + parts.length - 1;
+        continue;
+      }
+      if (totalMarker && additive(f) && !f.perUnit && !f.change) {
+        // The parts: a run of figures right before the total (A 3个、B 4个，共7个), close together.
+        const prev: Figure[] = [];
+        for (let j = i - 1; j >= barrier; j--) {
+          const g = F[j];
+          const next = j + 1 < F.length ? F[j + 1] : f;
+          const gapLen = next.start - g.end;
+          if (gapLen > (j === i - 1 ? 8 : 20) || g.unit !== f.unit || g.perUnit || g.change || used.has(g.id)) break;
+          prev.unshift(g);
+        }
+        const distinct = new Set(prev.map((g) => g.subject)).size === prev.length && prev.every((g) => g.subject);
+        if (prev.length >= 2 && distinct) {
+          relations.push({ kind: 'total', whole: f.id, parts: prev.map((p) => p.id), marker: totalMarker, start: prev[0].start, end: f.end });
+          for (const p of prev) used.add(p.id);
+        }
+        barrier = i + 1;
+        continue;
+      }
+      if (RESPECTIVELY.test(gap) && additive(f)) {
+        // 共12个，A、B分别为5个、7个 — parts of the earlier total.
+        let whole: Figure | undefined;
+        for (let j = i - 1; j >= 0; j--) {
+          if (F[j].unit === f.unit && lastMatch(TOTAL_MARKERS, between(j)) && !used.has(F[j].id)) {
+            whole = F[j];
+            break;
+          }
+        }
+        if (!whole) continue;
+        const parts: Figure[] = [];
+        let k = i;
+        for (; k < F.length && F[k].unit === f.unit && !F[k].perUnit; k++) parts.push(F[k]);
+        if (parts.length < 2) continue;
+        const rel: FigureRelation = { kind: 'parts', whole: whole.id, parts: parts.map((p) => p.id), exhaustive: true, marker: '分别', start: whole.start, end: parts[parts.length - 1].end };
+        relations.push(rel);
+        for (const p of parts) {
+          used.add(p.id);
+          partOf.set(p.id, rel);
+        }
+        i = k - 1;
+      }
+    }
+    // Changes, growth rates and shares.
+    for (let i = 0; i < F.length; i++) {
+      const f = F[i];
+      const gap = between(i);
+      if (i + 1 < F.length && FROM_BEFORE.test(gap) && (f.unit === '%' || !isRate(f))) {
+        const g = F[i + 1];
+        const m = TO_BETWEEN.exec(between(i + 1));
+        if (m && g.unit === f.unit) {
+          const rel: FigureRelation = {
+            kind: 'change',
+            whole: f.id,
+            to: g.id,
+            parts: [],
+            direction: m[1] ? (DOWN.test(m[1]) ? 'down' : 'up') : g.value >= f.value ? 'up' : 'down',
+            marker: gap.match(/由|从|from/iu)?.[0] ?? '由',
+            start: f.start,
+            end: g.end,
+          };
+          const r = F[i + 2];
+          const rm = r ? RATE_BETWEEN.exec(between(i + 2)) : null;
+          if (r && rm && isRate(r)) {
+            rel.rate = r.id;
+            rel.direction = DOWN.test(rm[1]) ? 'down' : 'up';
+            rel.multipleOf = !!rm[2] || undefined;
+            rel.end = r.end;
+          }
+          relations.push(rel);
+          continue;
+        }
+      }
+      if (BASE_BEFORE.test(gap) && !isRate(f)) {
+        let current: Figure | undefined;
+        for (let j = i - 1; j >= 0; j--) {
+          if (F[j].unit === f.unit) {
+            current = F[j];
+            break;
+          }
+        }
+        const r = F[i + 1];
+        const rm = r ? RATE_BETWEEN.exec(between(i + 1)) : null;
+        if (current && r && rm && isRate(r)) {
+          relations.push({
+            kind: 'growth',
+            whole: f.id,
+            to: current.id,
+            rate: r.id,
+            parts: [],
+            direction: DOWN.test(rm[1]) ? 'down' : 'up',
+            multipleOf: !!rm[2] || undefined,
+            marker: /比|较|相比/u.exec(gap)?.[0] ?? '比',
+            start: current.start,
+            end: r.end,
+          });
+        }
+        continue;
+      }
+      if (f.unit === '%' && SHARE_BEFORE.test(gap) && i > 0) {
+        let part: Figure | undefined;
+        for (let j = i - 1; j >= 0; j--) {
+          if (additive(F[j])) {
+            part = F[j];
+            break;
+          }
+        }
+        const rel = part ? partOf.get(part.id) : undefined;
+        if (part && rel && rel.whole !== undefined) {
+          relations.push({ kind: 'share', whole: rel.whole, parts: [part.id], rate: f.id, marker: '占', start: part.start, end: f.end });
+        }
+      }
+    }
+    i0 = i1;
+  }
+  return relations;
+}
+
+/** 其中 opening a sentence: the total is the last figure of the sentence before, same unit. */
+function previousSentenceWhole(figures: Figure[], firstOfSentence: number, f: Figure, sentences: FigureSet['sentences']): Figure | undefined {
+  const prevSentence = f.sentence - 1;
+  if (prevSentence < 0 || sentences[prevSentence].end < sentences[f.sentence].start - 2) return undefined;
+  for (let j = firstOfSentence - 1; j >= 0 && figures[j].sentence === prevSentence; j--) {
+    const g = figures[j];
+    if (g.unit === f.unit && !g.perUnit && !g.change) return g;
+  }
+  return undefined;
+}
+
+/** True when the clause before a figure starts (after its delimiter) with a verb of doing. */
+function startsWithVerb(gap: string, verbs: Set<string>): boolean {
+  const clause = gap.replace(/^.*[，,；;：:]/su, '').replace(/^\s+/u, '');
+  for (let n = 2; n <= 3; n++) if (verbs.has(clause.slice(0, n))) return true;
+  return false;
+}
