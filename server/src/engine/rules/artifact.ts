@@ -9,6 +9,13 @@ const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
 const INVISIBLE = /[\uFFFD\u200B-\u200F\u2060-\u2064\u202A-\u202E\u2066-\u2069\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|(?!^)\uFEFF/gu;
 const HTML_TAG = /<\/?(?:p|br|div|span|a|b|i|u|em|strong|font|img|table|tr|td|th|tbody|thead|ul|ol|li|h[1-6]|section|article|style|script|meta|link|iframe|center|sup|sub|hr)(?=[\s/>])[^<>\n]{0,200}>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6}|#x[0-9a-f]{2,5});/giu;
 
+/** A zero-width joiner between two emoji builds one emoji (👨‍👩‍👧): it belongs there. */
+function joinsEmoji(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 3), at);
+  const after = text.slice(at + 1, at + 4);
+  return /\p{Extended_Pictographic}\uFE0F?$/u.test(before) && /^\p{Extended_Pictographic}/u.test(after);
+}
+
 function describe(ch: string): string {
   const code = ch.codePointAt(0)!;
   if (code === 0xfffd) return 'U+FFFD (replacement character)';
@@ -49,7 +56,7 @@ export const artifactRule: Rule = {
         fixes: alone && next > le ? del(ls, next) : del(start, end),
       };
     });
-    scan(INVISIBLE, 0, text.length, (m, start, end) => ({
+    scan(INVISIBLE, 0, text.length, (m, start, end) => m[0] === '\u200D' && joinsEmoji(text, start) ? undefined : ({
       start,
       end,
       message: {

@@ -16,7 +16,7 @@ const BUILTIN = new RegExp(
     '\\[[^\\[\\]\\n]{1,40}\\]',
     '_{3,}|＿{2,}',
     '待补充|待完善|待填写|待填报|待核实|此处填写|请填写',
-    '\\b(?:TODO|TBD|FIXME|TK)\\b',
+    '\\b(?:TODO|TBD|FIXME)\\b',
     '\\*{3,}',
     '[？?]{3,}',
   ].join('|'),
@@ -27,7 +27,8 @@ const BUILTIN = new RegExp(
 const BRACKET_INSTRUCTION = /填|输入|此处|插入|补充|待[补完填定核]|请(在|填|输入|写|选择|补充|替换|修改)|XX|xx|××|某/u;
 // … or is nothing but a field name (截至【日期】, 【单位名称】关于…的报告).
 const BRACKET_FIELD = /^(?:[^】]{0,4}(?:单位|名称|姓名|日期|时间|地点|数字|金额|标题|部门|职务|数量|人数))$/u;
-const EN_BRACKET = /^\[\s*(?:your|insert|enter|add|name|date|company|organi[sz]ation|project|team|title|placeholder|todo|tbd|fill|xx+|\.\.\.|…)[^\]]*\]$/i;
+// "[Your Name]", "[Insert date]", "[Company Name]", "[Date]" — but not "[Project Atlas]" or "[1]".
+const EN_BRACKET = /^\[\s*(?:(?:your|insert|enter|add|fill in)\b[^\]]*|(?:(?:company|organi[sz]ation|project|team|client|customer|product|first|last|full)\s+)?(?:name|date|title|amount|number|figure)s?|placeholder|todo|tbd|x{2,}|\.{3}|…)\s*\]$/i;
 const ROMAN = /^(?:X{1,3})(?:I{1,3}|IV|V|VI{1,3}|IX)?$/;
 
 function isWordChar(c: string): boolean {
