@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { lint, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig } from './engine';
+import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 
 export interface ReportLintSettings {
@@ -60,6 +60,8 @@ export function startServer(connection: Connection): void {
   const publishedConfigProblems = new Map<string, string>();
   const failedRules = new Set<string>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
+  // One linter per open document: it reuses what an edit did not change.
+  const linters = new Map<string, Linter>();
 
   const log = (message: string) => connection.console.log(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
 
@@ -210,8 +212,12 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     let result: LintResult;
     try {
-      result = lint(text, { format: doc.languageId === 'markdown' || formatOf(URI.parse(doc.uri).path) === 'markdown' ? 'markdown' : 'plain', config: loaded?.config as ResolvedConfig | undefined });
+      let linter = linters.get(doc.uri);
+      if (!linter) linters.set(doc.uri, (linter = createLinter()));
+      const format = doc.languageId === 'markdown' || formatOf(URI.parse(doc.uri).path) === 'markdown' ? 'markdown' : 'plain';
+      result = linter.lint(text, { format, config: loaded?.config as ResolvedConfig | undefined });
     } catch (e) {
+      linters.delete(doc.uri);
       log(`check failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
       return { version, diagnostics: [], isReport: true, note: 'failed' };
     }
@@ -293,6 +299,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     checks.delete(e.document.uri);
+    linters.delete(e.document.uri);
     savedChecks.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     settingsCache.delete(e.document.uri);
