@@ -2,6 +2,7 @@
 // on 127.0.0.1 in its own process group with isolated state, and Debian's Chromium via playwright-core.
 // Nothing here downloads anything; nothing listens beyond 127.0.0.1.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -94,8 +95,8 @@ process.on('exit', killAllSync);
  * Starts code-server on 127.0.0.1:<free port> in its own process group, all state under runDir.
  * Returns {port, pid, child, url(base), logFile, stop()}.
  */
-export async function startCodeServer(runDir, { extraArgs = [], env = {}, settings = {}, tag = 'e2e' } = {}) {
-  const port = await freePort();
+export async function startCodeServer(runDir, { extraArgs = [], env = {}, settings = {}, tag = 'e2e', port: wanted } = {}) {
+  const port = wanted ? Number(wanted) : await freePort();
   const ud = path.join(runDir, 'user-data');
   fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
   fs.writeFileSync(path.join(ud, 'User', 'settings.json'), JSON.stringify({
@@ -210,4 +211,18 @@ export function onSignals(cleanup) {
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
+}
+
+/** Bundles test/integration (esbuild, vscode+mocha external) when out/ lacks it or is older than the sources. */
+export async function ensureSuiteBuilt(TESTS, TAG) { // TESTS: the output file
+  const srcDir = path.join(REPO, 'test', 'integration');
+  if (!fs.existsSync(srcDir)) return;
+  const newest = Math.max(...fs.readdirSync(srcDir).filter((f) => f.endsWith('.ts')).map((f) => fs.statSync(path.join(srcDir, f)).mtimeMs));
+  if (fs.existsSync(TESTS) && fs.statSync(TESTS).mtimeMs >= newest) return;
+  const esbuild = createRequire(path.join(REPO, 'package.json'))('esbuild');
+  await esbuild.build({
+    entryPoints: [path.join(srcDir, 'index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode', 'mocha'], outfile: TESTS, sourcemap: true, logLevel: 'warning',
+  });
+  lap(TAG, `bundled ${path.relative(REPO, TESTS)}`);
 }

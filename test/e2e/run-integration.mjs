@@ -5,12 +5,12 @@
 // the workbench URL payload; the exit code is the one the workbench hands to codeAutomationExit.
 //
 // usage: node test/e2e/run-integration.mjs [--keep] [--grep PATTERN] [--workspace DIR] [--extension DIR]
-//   env: REPORT_LINT_E2E_TIMEOUT_S (hard timeout, default 300), REPORT_LINT_E2E_TMP (temp base)
+//   env: REPORT_LINT_E2E_TIMEOUT_S (hard timeout, default 480), REPORT_LINT_E2E_TMP (temp base)
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import {
-  REPO, copyWorkspace, hardTimeout, killGroup, lap, launchChromium, makeRunDir, onSignals, remote, requireInstalled,
+  REPO, copyWorkspace, ensureSuiteBuilt, hardTimeout, killGroup, lap, launchChromium, makeRunDir, onSignals, remote, requireInstalled,
   startCodeServer, workbenchUrl,
 } from './lib.mjs';
 
@@ -20,10 +20,10 @@ const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1
 const KEEP = args.includes('--keep') || !!process.env.REPORT_LINT_E2E_KEEP;
 const EXT = path.resolve(opt('--extension') || REPO);
 const TESTS = path.join(EXT, 'out', 'test', 'integration', 'index.js');
-const TIMEOUT_S = Number(process.env.REPORT_LINT_E2E_TIMEOUT_S || 300);
+const TIMEOUT_S = Number(process.env.REPORT_LINT_E2E_TIMEOUT_S || 480);
 
 requireInstalled();
-await ensureSuiteBuilt();
+await ensureSuiteBuilt(TESTS, TAG);
 
 const runDir = makeRunDir('it');
 const ws = copyWorkspace(runDir, opt('--workspace') ? path.resolve(opt('--workspace')) : undefined);
@@ -96,21 +96,6 @@ process.exit(exitCode === 0 ? 0 : 1);
 
 // ---------------------------------------------------------------------------------------------
 
-/** Bundles test/integration (esbuild, vscode+mocha external) when out/ lacks it or is older than the sources. */
-async function ensureSuiteBuilt() {
-  const srcDir = path.join(REPO, 'test', 'integration');
-  if (!fs.existsSync(srcDir)) return;
-  const newest = Math.max(...fs.readdirSync(srcDir).filter((f) => f.endsWith('.ts')).map((f) => fs.statSync(path.join(srcDir, f)).mtimeMs));
-  if (fs.existsSync(TESTS) && fs.statSync(TESTS).mtimeMs >= newest) return;
-  const { createRequire } = await import('node:module');
-  const esbuild = createRequire(path.join(REPO, 'package.json'))('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(srcDir, 'index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-    external: ['vscode', 'mocha'], outfile: TESTS, sourcemap: true, logLevel: 'warning',
-  });
-  lap(TAG, `bundled ${path.relative(EXT, TESTS)}`);
-}
-
 /** Answers requests the suite writes into the bridge dir with what the workbench DOM shows. */
 
 async function serveBridge(page) {
@@ -121,7 +106,7 @@ async function serveBridge(page) {
       const req = JSON.parse(fs.readFileSync(path.join(bridge, f), 'utf8'));
       fs.rmSync(path.join(bridge, f));
       let answer = { ok: false, items: [] };
-      if (req.kind === 'statusbar') answer = await statusBarShows(page, req.number, 15000);
+      if (req.kind === 'statusbar') answer = await statusBarShows(page, req.number, 25000);
       const out = path.join(bridge, f.replace('.request.json', '.answer.json'));
       fs.writeFileSync(out + '.tmp', JSON.stringify(answer));
       fs.renameSync(out + '.tmp', out);

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'report-lint.report-lint';
 export const SOURCE = 'report-lint';
 export const WAIT_MS = Number(process.env.REPORT_LINT_E2E_WAIT_MS || 30000);
+/** The first wait also covers activation and the language server's cold start (slow on a loaded 2-core CI). */
+export const FIRST_WAIT_MS = Number(process.env.REPORT_LINT_E2E_FIRST_WAIT_MS || 120000);
 
 /** The example report of the fixture workspace and the lines (0-based) its defects are on. */
 export const REPORT = '2024年工作总结.report.txt';

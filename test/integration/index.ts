@@ -15,7 +15,7 @@ export function run(): Promise<void> {
     ui: 'tdd',
     color: false,
     reporter: 'spec',
-    timeout: Number(process.env.REPORT_LINT_E2E_TEST_TIMEOUT_MS || 60000),
+    timeout: Number(process.env.REPORT_LINT_E2E_TEST_TIMEOUT_MS || 180000),
     grep: process.env.REPORT_LINT_E2E_GREP || undefined,
   });
   mocha.suite.emit('pre-require', globalThis, 'test/integration/index.ts', mocha);

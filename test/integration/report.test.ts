@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  EXTENSION_ID, NOTES, REPORT, SUB_REPORT, codeActionsAt, describeDiags, fixture, linesOf, open, ours, ruleOf,
+  EXTENSION_ID, FIRST_WAIT_MS, NOTES, REPORT, SUB_REPORT, codeActionsAt, describeDiags, fixture, linesOf, open, ours, ruleOf,
   waitForDiagnostics,
 } from './helpers';
 
@@ -62,7 +62,7 @@ export function reportSuite(): void {
       assert.strictEqual(notes.document.languageId, 'markdown', 'notes.md must stay Markdown');
       const report = await open(REPORT);
       assert.strictEqual(report.document.languageId, 'report', '*.report.txt must get the language "report"');
-      await waitForDiagnostics(reportUri(), (d) => d.length > 0, 'any report-lint diagnostic');
+      await waitForDiagnostics(reportUri(), (d) => d.length > 0, 'any report-lint diagnostic (activation + server start)', FIRST_WAIT_MS);
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
       assert.ok(ext.isActive, 'the extension is not active after a report was opened and checked');
       // one more full round trip (another report checked) after notes.md was opened, then notes.md
