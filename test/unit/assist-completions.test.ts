@@ -19,11 +19,12 @@ const labels = (s: string, format: DocumentFormat = 'plain') => complete(s, form
 
 const SUMMARY = 'XX镇2024年度工作总结\n现将有关情况总结如下：\n';
 
-test('at the start of a line after 一、二、三、 the next marker is 四、, then a first （一）', () => {
+test('at the start of a line after 一、二、三、 the next marker is 四、, then a first （一）, or 1. skipping a level', () => {
   const { items, offset } = complete(SUMMARY + '一、主要做法\n二、工作成效\n三、存在的问题\n‸');
   assert.deepEqual(items.map((i) => [i.label, i.insertText, i.kind, i.start, i.end]), [
     ['四、', '四、', 'marker', offset, offset],
     ['（一）', '（一）', 'marker', offset, offset],
+    ['1.', '1.', 'marker', offset, offset],
   ]);
   assert.equal(items[0].detail, '下一个一级标题');
 });
@@ -60,12 +61,12 @@ test('after 一是…； in a paragraph: 二是, replacing what was typed of it'
 });
 
 test('a new paragraph after 一是… paragraphs offers the next item first, then markers', () => {
-  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习。\n二是压实责任。\n‸'), ['三是', '二、', '（一）']);
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习。\n二是压实责任。\n‸'), ['三是', '二、', '（一）', '1.']);
 });
 
 test('no enumeration item mid-word, after a heading or for 统一是', () => {
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习‸'), []);
-  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习。\n二、存在的问题\n‸'), ['三、', '（一）']);
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习。\n二、存在的问题\n‸'), ['三、', '（一）', '1.']);
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n标准统一是前提；‸'), []);
 });
 
@@ -92,11 +93,11 @@ test('a duty report offers its own sections; a heading that only the profile’s
   assert.deepEqual(gov, ['困难和问题', '总体要求', '重点工作和任务', '政府自身建设']);
 });
 
-test('English: after "## " in Markdown, the missing sections; no Chinese markers at line start', () => {
+test('English: after "## " in Markdown, the missing sections; only 1. 2. 3. at line start', () => {
   const doc = '# Team Status Report\n\n## Summary\n\nIn the past month we shipped.\n\n## ‸';
   assert.deepEqual(labels(doc, 'markdown'), ['Accomplishments', 'Issues and risks', 'Next steps']);
-  assert.deepEqual(labels('Team Status Report\n\nIn the past month we shipped.\n\n‸'), []);
-  assert.deepEqual(labels('Team Status Report\n1. Summary\nIn the past month we shipped.\n‸'), ['2.', '(1)'.replace('(', '（').replace(')', '）')]);
+  assert.deepEqual(labels('Team Status Report\n\nIn the past month we shipped.\n\n‸'), ['1.']);
+  assert.deepEqual(labels('Team Status Report\n1. Summary\nIn the past month we shipped.\n‸'), ['2.']);
 });
 
 test('CRLF and a surrogate pair before the cursor keep offsets exact', () => {

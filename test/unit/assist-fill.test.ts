@@ -122,6 +122,24 @@ test('renumber from a heading: its level, to the end of its parent, as one edit 
   assert.deepEqual(renumberEdits(model, numberedBlockAt(model, at('二、'))!).length, 3);
 });
 
+test('renumbering stops where a new list starts at 1, as heading-numbering reads it', () => {
+  const text = '一、甲\n1.a\n2.b\n4.c\n说明：\n1.d\n2.e';
+  const model = parseReport(text, 'plain');
+  assert.deepEqual(renumberEdits(model, numberedBlockAt(model, text.indexOf('4.'))!), [{ start: text.indexOf('4.'), end: text.indexOf('4.') + 2, newText: '3.' }]);
+  // A repeated 1. goes on: 1. 1. 3. → 1. 2. 3.
+  const rep = '一、甲\n1.a\n1.b\n3.c';
+  const m2 = parseReport(rep, 'plain');
+  assert.deepEqual(renumberEdits(m2, m2.numbered[2]), [{ start: rep.indexOf('1.b'), end: rep.indexOf('1.b') + 2, newText: '2.' }]);
+});
+
+test('a wrong-form finding gets no renumber fix (it has its own)', () => {
+  const text = 'XX镇工作总结\n一、甲\n二.乙';
+  const r = lint(text, { format: 'plain' });
+  const form = r.findings.find((f) => f.rule === 'heading-numbering')!;
+  assert.equal((form.data as { kind: string }).kind, 'form');
+  assert.equal(renumberFix(r.model, form), undefined);
+});
+
 test('renumbering goes past 十: 十一、 and 二十、; wrong forms are rewritten too', () => {
   const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一'];
   const lines = ['XX镇工作总结', ...cn.slice(0, 9).map((n) => `${n}、项`), '十二、项', ...cn.slice(11, 20).map((n) => `${n}、项`), '二十二、项', '3、小项'];

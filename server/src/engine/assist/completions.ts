@@ -66,9 +66,10 @@ export function completionsAt(model: ReportModel, offset: number, profile: Profi
   // 1. At the start of a line: the next markers.
   // An empty document could be either language; one with only Latin letters is English.
   const chinese = reportLanguage(model) === 'zh' || !/\p{L}/u.test(model.text.slice(0, 2000));
-  if (/^[（(]?[一二三四五六七八九十百0-9０-９]*[）)]?$/u.test(typed) && typed.length <= 6) {
+  const afterHashes = /#[ \t]*$/.test(before.slice(0, lead));
+  if (/^[（(]?[一二三四五六七八九十百0-9０-９]*[）)]?$/u.test(typed) && typed.length <= 6 && (chinese || !afterHashes)) {
     // English reports number their sections 1. 2. only; Chinese markers there would be noise.
-    items.push(...markerCompletions(model, typedStart, offset, normalizeTyped(typed)).filter((c) => chinese || /^[0-9（]/.test(c.label) && !/[一-十]/u.test(c.label)));
+    items.push(...markerCompletions(model, typedStart, offset, normalizeTyped(typed), chinese));
   }
   // 2. Right after a heading marker: the profile's missing sections.
   const afterMarker = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])([^\s。；，]{0,12})$/u.exec(typed);
@@ -83,15 +84,20 @@ export function completionsAt(model: ReportModel, offset: number, profile: Profi
   return items;
 }
 
-function markerCompletions(model: ReportModel, start: number, end: number, typed: string): AssistCompletion[] {
+function markerCompletions(model: ReportModel, start: number, end: number, typed: string, chinese: boolean): AssistCompletion[] {
   const { last, deepest } = numberingPathBefore(model, start);
   const out: { level: MarkerLevel; n: number; why: string }[] = [];
-  if (deepest === 0) {
+  if (!chinese) {
+    // English reports number their sections 1. 2. 3. only; Chinese markers there would be noise.
+    out.push({ level: 3, n: last[3] + 1, why: last[3] ? 'next numbered section' : 'first numbered section' });
+  } else if (deepest === 0) {
     out.push({ level: 1, n: 1, why: '第一个一级标题' });
   } else {
     // The next sibling at the current level first, then a first child, then the parents' next.
     out.push({ level: deepest as MarkerLevel, n: last[deepest] + 1, why: `下一个${LEVEL_NAMES[deepest as MarkerLevel]}` });
     if (deepest < 4) out.push({ level: (deepest + 1) as MarkerLevel, n: 1, why: `第一个${LEVEL_NAMES[(deepest + 1) as MarkerLevel]}` });
+    // Many reports go straight from 一、 to 1. (a common local convention).
+    if (deepest === 1) out.push({ level: 3, n: 1, why: `第一个${LEVEL_NAMES[3]}（跳过二级）` });
     for (let l = deepest - 1; l >= 1; l--) {
       if (last[l] > 0) out.push({ level: l as MarkerLevel, n: last[l] + 1, why: `下一个${LEVEL_NAMES[l as MarkerLevel]}` });
     }

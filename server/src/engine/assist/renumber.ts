@@ -10,7 +10,10 @@ export function numberedBlockAt(model: ReportModel, offset: number): Block | und
   return model.numbered.find((b) => b.marker!.start <= offset && offset < Math.max(b.marker!.end, b.marker!.start + 1));
 }
 
-/** Edits that renumber `heading`'s level from `heading` on, under the same parent, continuing from its previous sibling. */
+/**
+ * Edits that renumber `heading`'s level from `heading` on, continuing from its previous sibling,
+ * up to the end of its parent or the start of a new list at that level.
+ */
 export function renumberEdits(model: ReportModel, heading: Block): TextEdit[] {
   const list = model.numbered;
   const k = list.findIndex((b) => b.start === heading.start);
@@ -26,10 +29,14 @@ export function renumberEdits(model: ReportModel, heading: Block): TextEdit[] {
     }
   }
   const edits: TextEdit[] = [];
+  let previous = 0;
   for (let j = k; j < list.length; j++) {
     const mk = list[j].marker!;
     if (mk.level < level) break;
     if (mk.level > level) continue;
+    // A 1 after a higher number starts a new list (as heading-numbering reads it): stop there.
+    if (j > k && mk.ordinal === 1 && previous !== 1) break;
+    previous = mk.ordinal;
     const want = markerText(level, n++);
     if (mk.text !== want) edits.push({ start: mk.start, end: mk.end, newText: want });
   }
@@ -37,7 +44,9 @@ export function renumberEdits(model: ReportModel, heading: Block): TextEdit[] {
 }
 
 /** The "renumber from here" quick fix for a `heading-numbering` finding, when it changes anything. */
-export function renumberFix(model: ReportModel, finding: Pick<Finding, 'start'>): Fix | undefined {
+export function renumberFix(model: ReportModel, finding: Pick<Finding, 'start' | 'data'>): Fix | undefined {
+  // A marker of the wrong form has its own fix; renumbering is for gaps, repeats and restarts.
+  if (finding.data?.kind === 'form') return undefined;
   const block = numberedBlockAt(model, finding.start);
   if (!block) return undefined;
   const edits = renumberEdits(model, block);
