@@ -3,6 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
 import { lint, parseConfig, findRule, type DocumentFormat, type Finding, type ResolvedConfig } from '../../server/src/engine';
 
 interface Options {
@@ -78,6 +80,7 @@ test('placeholder: look-alikes that are real text are left alone', () => {
     '【典型案例】东风村建成了文化广场。',
     '【时间】2024年3月5日',
     '详见参考文献[1]和[2]。',
+    'The [Project Atlas] team shipped on time.',
   ];
   for (const text of clean) assert.deepEqual(texts('placeholder', text), [], text);
 });
@@ -122,6 +125,8 @@ test('artifact: replacement and zero-width characters', () => {
   assert.deepEqual(texts('artifact', '全镇共有\uFFFD个村。'), ['\uFFFD']);
   assert.deepEqual(texts('artifact', '加强\u200B学习'), ['\u200B']);
   assert.deepEqual(texts('artifact', '\uFEFF开头的BOM不算'), []);
+  // A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the emoji.
+  assert.deepEqual(texts('artifact', '家庭\u{1F468}\u200D\u{1F469}\u200D\u{1F467}活动'), []);
 });
 
 test('artifact: stray HTML in plain text, but not in Markdown and not comparisons', () => {
@@ -317,4 +322,32 @@ test('directives: disable a rule for the file, for a line, for the next line', (
 
   const markdown = '# 工作总结\n\n<!-- report-lint-disable-next-line placeholder -->\n全镇共XX人。\n\n某某村\n';
   assert.deepEqual(found('placeholder', markdown, { format: 'markdown' }), [['placeholder', 6, '某某']]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// examples/: the defective example shows each foundation rule; the clean one draws nothing.
+
+test('examples: the defective report draws exactly the documented foundation findings', () => {
+  const text = readFileSync(resolve(process.cwd(), 'examples', '镇2024年度宣传工作总结.txt'), 'utf8');
+  assert.deepEqual(found(undefined, text), [
+    ['placeholder', 1, 'XX'],
+    ['required-section', 1, 'XX镇2024年度宣传工作总结'],
+    ['heading-numbering', 4, '（一）、'],
+    ['placeholder', 4, 'XX'],
+    ['duplicate-punctuation', 5, '，，'],
+    ['artifact', 6, '##paidbegin##'],
+    ['heading-numbering', 7, '（四）'],
+    ['placeholder', 7, 'XXX'],
+    ['enumeration-sequence', 9, '四是'],
+    ['heading-numbering', 10, '四、'],
+    ['duplicate-punctuation', 11, '，，'],
+    ['placeholder', 11, '【填写培训计划】'],
+  ]);
+});
+
+test('examples: the clean report draws no finding from any rule', () => {
+  const text = readFileSync(resolve(process.cwd(), 'examples', 'clean-work-summary.report.md'), 'utf8');
+  const result = lint(text, { format: 'markdown' });
+  assert.equal(result.profile?.id, 'zh-work-summary');
+  assert.deepEqual(result.findings.map((f) => [f.rule, text.slice(f.start, f.end)]), []);
 });
