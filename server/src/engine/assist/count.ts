@@ -50,7 +50,10 @@ export function characterCount(text: string, start = 0, end = text.length): numb
       inRun = true;
       runCounted = false;
     }
-    if (!runCounted && LETTER_OR_DIGIT.test(ch)) {
+    if (runCounted) return;
+    const c = ch.charCodeAt(0);
+    const asciiAlnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (asciiAlnum || (c > 0x7f && LETTER_OR_DIGIT.test(ch))) {
       runCounted = true;
       count++;
     }

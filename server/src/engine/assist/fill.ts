@@ -42,9 +42,18 @@ function fold(c: number): number {
 }
 
 function foldString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
-  return out;
+  return s.replace(/[A-Z\uff01-\uff5e]/g, (c) => String.fromCharCode(fold(c.charCodeAt(0))));
+}
+
+// The folded text of each text block, computed once per model (fill-all looks up many keys).
+const foldedBlocks = new WeakMap<ReportModel, string[]>();
+function foldedTextBlocks(model: ReportModel): string[] {
+  let folded = foldedBlocks.get(model);
+  if (!folded) {
+    folded = model.textBlocks.map((b) => foldString(b.text));
+    foldedBlocks.set(model, folded);
+  }
+  return folded;
 }
 
 function matchesAt(text: string, at: number, folded: string): boolean {
@@ -58,14 +67,15 @@ export function occurrences(model: ReportModel, key: string): { start: number; e
   const folded = foldString(key);
   const out: { start: number; end: number }[] = [];
   if (!folded) return out;
-  for (const b of model.textBlocks) {
-    const hay = foldString(b.text);
+  const hays = foldedTextBlocks(model);
+  model.textBlocks.forEach((b, k) => {
+    const hay = hays[k];
     let i = hay.indexOf(folded);
     while (i >= 0) {
       out.push({ start: b.start + i, end: b.start + i + folded.length });
       i = hay.indexOf(folded, i + folded.length);
     }
-  }
+  });
   return out;
 }
 
