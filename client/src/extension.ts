@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
+import { registerTemplates } from './templates';
 
 interface StatusParams {
   uri: string;
@@ -15,7 +17,15 @@ interface StatusParams {
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports (used by the integration tests). */
+export interface ReportLintApi {
+  /** How long `activate` took, in ms. */
+  activationMs(): number;
+  /** Resolves when the language server is running. */
+  ready(): Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReportLintApi> {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('report-lint', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -37,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
+  registerTemplates(context);
 
   const status = vscode.window.createStatusBarItem('reportLint.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'report-lint';
@@ -75,6 +86,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.window.setStatusBarMessage(r.checked ? (zh ? '已对此文件启用报告检查' : 'Report checking enabled for this file') : zh ? '已对此文件停用报告检查' : 'Report checking disabled for this file', 3000);
     }),
     vscode.commands.registerCommand('reportLint.showOutput', () => output.show()),
+    vscode.commands.registerCommand('reportLint.fillPlaceholders', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      const doc = editor.document;
+      const r = await client.sendRequest<{ version?: number; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }>('reportLint/fillPlaceholders', { uri: doc.uri.toString() });
+      if (!r.edits.length) {
+        void vscode.window.showInformationMessage(zh ? '没有可按 .reportlint.yaml 中 variables/fill 填写的占位符。' : 'No placeholder maps to a value in .reportlint.yaml (variables / fill).');
+        return;
+      }
+      if (r.version !== undefined && r.version !== doc.version) return;
+      // One WorkspaceEdit: one undo step restores every placeholder.
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of r.edits) edit.replace(doc.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+      await vscode.workspace.applyEdit(edit);
+    }),
     vscode.commands.registerCommand('reportLint.restartServer', async () => {
       await client?.restart();
       output.appendLine('report-lint server restarted on request');
@@ -84,18 +110,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.onDidChangeState((e) => {
     if (e.newState === State.Stopped) output.appendLine('report-lint server stopped; the client restarts it when it crashed (see above).');
   });
-  await client.start();
   context.subscriptions.push(
     client.onNotification('reportLint/status', (s: StatusParams) => {
       statuses.set(s.uri, s);
       renderStatus();
     }),
+    registerPreview(context, client),
   );
-  output.appendLine(`report-lint activated in ${Date.now() - started} ms`);
-  if (vscode.window.activeTextEditor) {
-    await client.sendRequest('reportLint/status', { uri: vscode.window.activeTextEditor.document.uri.toString() }).catch(() => undefined);
-  }
+  // Activation does not wait for the server process: the editor stays responsive meanwhile.
+  const running = client.start().then(
+    async () => {
+      output.appendLine(`report-lint server ready ${Date.now() - started} ms after activation`);
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await client?.sendRequest('reportLint/status', { uri: editor.document.uri.toString() }).catch(() => undefined);
+    },
+    (e: unknown) => output.appendLine(`report-lint server failed to start: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  activationMs = Date.now() - started;
+  output.appendLine(`report-lint activated in ${activationMs} ms`);
+  return { activationMs: () => activationMs, ready: () => running };
 }
+
+let activationMs = 0;
 
 export async function deactivate(): Promise<void> {
   await client?.stop();

@@ -16,13 +16,19 @@ import {
   type InitializeResult,
   type Connection,
   type TextEdit as LspTextEdit,
+  type DocumentSymbol,
+  CompletionItemKind,
+  SymbolKind,
+  InsertTextFormat,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter } from './engine';
+import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter, defaultConfig } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
+import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
+import { completionsAt, documentSymbols, foldingRanges, countReport, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
 
 export interface ReportLintSettings {
   enable: boolean;
@@ -79,6 +85,10 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.reportLint'] },
+        completionProvider: { triggerCharacters: ['；', ';', '、', '）'] },
+        documentSymbolProvider: { label: 'report-lint' },
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'report-lint' },
@@ -386,7 +396,17 @@ export function startServer(connection: Connection): void {
       for (const f of result.findings) {
         if (f.end < start || f.start > end) continue;
         const diagnostic = toDiagnostic(doc, f);
-        (f.fixes ?? []).forEach((fix, i) => {
+        const extra: Fix[] = [];
+        try {
+          if (f.rule === 'placeholder') extra.push(...placeholderFixes(result.model, f, configFor(doc.uri)?.config ?? defaultConfig()));
+          if (f.rule === 'heading-numbering') {
+            const renumber = renumberFix(result.model, f);
+            if (renumber) extra.push(renumber);
+          }
+        } catch (e) {
+          log(`writing-help fixes failed: ${(e as Error).message}`);
+        }
+        [...(f.fixes ?? []), ...extra].forEach((fix, i) => {
           actions.push({ title: fix.title[locale], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: edit(fix) });
         });
         const lineStart = doc.offsetAt({ line: diagnostic.range.start.line, character: 0 });
@@ -420,6 +440,99 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   }
+
+  /** The latest check of a document that is a report, or undefined. */
+  async function reportResult(uri: string): Promise<{ doc: TextDocument; result: LintResult } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const entry = await check(doc);
+    return entry.result ? { doc, result: entry.result } : undefined;
+  }
+
+  connection.onCompletion(async (params) => {
+    try {
+      const r = await reportResult(params.textDocument.uri);
+      if (!r) return [];
+      const offset = r.doc.offsetAt(params.position);
+      // Completions read the text as it is now, up to the cursor.
+      return completionsAt(r.result.model, offset, r.result.profile, r.result.sections).map((c) => ({
+        label: c.label,
+        kind: c.kind === 'section' ? CompletionItemKind.Module : c.kind === 'marker' ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
+        detail: c.detail,
+        sortText: c.sortText,
+        filterText: r.doc.getText().slice(c.start, offset) + c.label,
+        insertTextFormat: InsertTextFormat.PlainText,
+        textEdit: { range: { start: r.doc.positionAt(c.start), end: r.doc.positionAt(c.end) }, newText: c.insertText },
+      }));
+    } catch (e) {
+      log(`completion failed: ${(e as Error).stack ?? e}`);
+      return [];
+    }
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    try {
+      const r = await reportResult(params.textDocument.uri);
+      if (!r) return [];
+      const convert = (s: OutlineSymbol): DocumentSymbol => ({
+        name: s.name || '—',
+        detail: s.detail,
+        kind: s.kind === 'title' ? SymbolKind.File : s.kind === 'section' ? SymbolKind.Namespace : SymbolKind.String,
+        range: { start: r.doc.positionAt(s.start), end: r.doc.positionAt(s.end) },
+        selectionRange: { start: r.doc.positionAt(s.selectionStart), end: r.doc.positionAt(s.selectionEnd) },
+        children: s.children.map(convert),
+      });
+      return documentSymbols(r.result.model, r.result.sections, locale).map(convert);
+    } catch (e) {
+      log(`document symbols failed: ${(e as Error).stack ?? e}`);
+      return [];
+    }
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    try {
+      const r = await reportResult(params.textDocument.uri);
+      return r ? foldingRanges(r.result.model, r.result.sections) : [];
+    } catch (e) {
+      log(`folding ranges failed: ${(e as Error).stack ?? e}`);
+      return [];
+    }
+  });
+
+  connection.onCodeLens(async (params) => {
+    try {
+      const r = await reportResult(params.textDocument.uri);
+      if (!r) return [];
+      const counts = countReport(r.result.model, r.result.sections);
+      const lens = (offset: number, title: string) => ({ range: { start: r.doc.positionAt(offset), end: r.doc.positionAt(offset) }, command: { title, command: '' } });
+      const out = [];
+      const anchor = r.result.model.title?.start ?? 0;
+      out.push(lens(anchor, locale === 'zh' ? `全文 ${counts.total} 字` : `${counts.total} characters in all`));
+      for (const sec of counts.sections) out.push(lens(sec.anchor, locale === 'zh' ? `${sec.name}：${sec.count} 字` : `${sec.name}: ${sec.count} characters`));
+      return out;
+    } catch (e) {
+      log(`code lens failed: ${(e as Error).stack ?? e}`);
+      return [];
+    }
+  });
+
+  connection.onRequest('reportLint/fillPlaceholders', async (params: { uri: string }) => {
+    const r = await reportResult(params.uri);
+    if (!r) return { edits: [] };
+    const config = configFor(params.uri)?.config ?? defaultConfig();
+    const edits = fillAllPlaceholders(r.result.model, config, r.result.findings);
+    return { version: r.doc.version, edits: edits.map((e) => toLspEdit(r.doc, e)) };
+  });
+
+  const renderHost: RenderHost = {
+    getDocument: (uri) => documents.get(uri),
+    check: (doc) => check(documents.get(doc.uri) ?? (doc as TextDocument)),
+    get locale() {
+      return locale;
+    },
+  };
+  connection.onRequest(RENDER_HTML_REQUEST, (params) => handleRenderRequest(params, renderHost));
+  connection.onRequest(EXPORT_REQUEST, (params) => handleExportRequest(params, renderHost));
 
   documents.listen(connection);
   connection.listen();
