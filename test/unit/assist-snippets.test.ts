@@ -3,6 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import snippets from '../../snippets/report.code-snippets.json';
 import { lint } from '../../server/src/engine';
 import { parseSnippet, expandSnippet, dateVariables, SnippetSyntaxError } from './assist-snippet-syntax';
@@ -90,7 +92,7 @@ const SKELETONS: [string, string, string[]][] = [
   ['述职报告 Duty report (skeleton)', 'zh-duty-report', ['XX', 'XX', 'XXXX', 'XX', 'XX', 'XX', '【此处填写总体评价】', '【此处填写学习情况】', '【此处填写工作实绩和数据】', '【此处填写廉洁自律情况】', '【此处填写存在的问题和不足】', '【此处填写今后努力方向和措施】', 'XX']],
   ['调研报告 Research report (skeleton)', 'zh-research-report', ['XX', '【此处填写调研目的】', 'XXXX', 'XX', 'XX', 'XX', '【此处填写基本情况、主要做法和成效】', '【此处填写调研发现的主要问题】', '【此处填写问题产生的原因】', 'XX', '【此处填写具体建议】', 'XX', '【此处填写具体建议】', 'XX']],
   ['情况报告 Situation report (skeleton)', 'zh-work-summary', ['XX', 'XX', 'XX', 'XX', '【此处填写总体情况】', 'XX', '【此处填写具体做法、数据和成效】', 'XX', '【此处填写具体做法、数据和成效】', '【此处填写存在的问题和不足】', '【此处填写下一步工作思路和措施】', 'XX']],
-  ['Status report (skeleton)', 'en-status-report', ['[Team]', '[Insert reporting period]', '[Insert a short summary of the period]', '[Add accomplishments, with figures]', '[Add issues, impact and owners]', '[Add next steps, owners and due dates]', '[Your name]']],
+  ['Status report (skeleton)', 'en-status-report', ['[Team name]', '[Insert reporting period]', '[Insert a short summary of the period]', '[Add accomplishments, with figures]', '[Add issues, impact and owners]', '[Add next steps, owners and due dates]', '[Your name]']],
 ];
 
 for (const [name, profileId, placeholders] of SKELETONS) {
@@ -112,4 +114,31 @@ for (const [name, profileId, placeholders] of SKELETONS) {
 test('the 情况报告 skeleton ends with 特此报告。 before the 落款', () => {
   const lines = expand('情况报告 Situation report (skeleton)').split('\n');
   assert.deepEqual(lines.slice(-4), ['特此报告。', '', 'XX镇', '2026年3月5日']);
+});
+
+test('each piece, inserted on its own, raises nothing but its placeholders', () => {
+  const pieces = Object.keys(all).filter((k) => !k.includes('(skeleton)'));
+  assert.equal(pieces.length, 7);
+  for (const name of pieces) {
+    const text = expand(name);
+    const r = lint(text, { format: 'plain', profileId: 'zh-work-summary', config: undefined });
+    // On its own a piece lacks the rest of the report: missing sections and a 二、 with no 一、 are expected.
+    const others = r.findings.filter((f) => !['placeholder', 'required-section', 'heading-numbering'].includes(f.rule));
+    assert.deepEqual(others.map((f) => `${f.rule}: ${text.slice(f.start, f.end)}`), [], name);
+    assert.ok(r.findings.some((f) => f.rule === 'placeholder') || name.startsWith('特此报告'), name);
+  }
+});
+
+test('the pieces are recognised where they belong: problems and next steps as their sections', () => {
+  const text = [expand('工作总结 Work summary (skeleton)').split('\n二、存在的问题')[0], expand('存在的问题 Problems part').replace(/^二/, '二'), '', expand('下一步工作打算 Next steps part'), '', expand('落款 Signature and date')].join('\n');
+  const r = lint(text, { format: 'plain' });
+  assert.deepEqual(r.sections.filter((m) => !m.block).map((m) => m.section.id), ['experience']);
+  assert.deepEqual(r.findings.filter((f) => f.rule !== 'placeholder').map((f) => f.rule), []);
+});
+
+test('the template command names only skeletons that exist', () => {
+  const src = readFileSync(join(__dirname, '../../../client/src/templates.ts'), 'utf8');
+  const named = Array.from(src.matchAll(/snippet: '([^']+)'/g), (m) => m[1]);
+  assert.equal(named.length, 5);
+  for (const n of named) assert.ok(all[n], n);
 });
