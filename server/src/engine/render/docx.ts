@@ -51,9 +51,13 @@ const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
 const P = OFFICIAL_PAGE;
 /** Twips per grid line: 225 mm / 22. */
-export const LINE_PITCH_TWIPS = Math.round((P.textHeightMm / P.linesPerPage) * TWIPS_PER_MM);
-/** Character pitch 156 mm / 28, as the difference to 16 pt in 1/4096 pt (w:charSpace). */
-export const CHAR_SPACE = Math.round(((P.textWidthMm / P.charsPerLine / 25.4) * 72 - P.bodyPt) * 4096);
+export const LINE_PITCH_TWIPS = Math.floor((P.textHeightMm / P.linesPerPage) * TWIPS_PER_MM);
+/**
+ * Character pitch 156 mm / 28 = 15.79 pt: 3号 characters condensed by this many twentieths of a point.
+ * (A character grid, w:docGrid linesAndChars, does the same in Word but LibreOffice lays it out
+ * at about 16 characters a line; condensed spacing gives 28 in both.)
+ */
+export const CHAR_SPACING = Math.floor(((P.textWidthMm / P.charsPerLine / 25.4) * 72 - P.bodyPt) * 20);
 const CHAR_TWIPS = Math.round((P.textWidthMm / P.charsPerLine) * TWIPS_PER_MM);
 
 const font = (eastAsia: string, latin: string = DOCX_FONTS.latin) => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
@@ -199,11 +203,11 @@ function officialDocument(items: DocItem[], options: DocxOptions): Document {
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
-        document: { run: { font: font(DOCX_FONTS.body), size: bodySize }, paragraph: { spacing: exact } },
+        document: { run: { font: font(DOCX_FONTS.body), size: bodySize, characterSpacing: CHAR_SPACING, language: { value: 'en-US', eastAsia: 'zh-CN' } }, paragraph: { spacing: exact } },
       },
       paragraphStyles: [
-        { id: 'Normal', name: 'Normal', run: { font: font(DOCX_FONTS.body), size: bodySize }, paragraph: { spacing: exact, indent: { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS }, alignment: AlignmentType.JUSTIFIED } },
-        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: font(DOCX_FONTS.title), size: P.titlePt * 2 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: exact } },
+        { id: 'Normal', name: 'Normal', run: { font: font(DOCX_FONTS.body), size: bodySize, characterSpacing: CHAR_SPACING }, paragraph: { spacing: exact, indent: { firstLineChars: 200, firstLine: 2 * CHAR_TWIPS }, alignment: AlignmentType.JUSTIFIED } },
+        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: font(DOCX_FONTS.title), size: P.titlePt * 2, characterSpacing: 0 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, spacing: exact } },
         { id: 'Heading1', name: 'heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: font(DOCX_FONTS.heading1), size: bodySize }, paragraph: { outlineLevel: 0, keepNext: true } },
         { id: 'Heading2', name: 'heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: font(DOCX_FONTS.heading2), size: bodySize }, paragraph: { outlineLevel: 1, keepNext: true } },
         { id: 'Heading3', name: 'heading 3', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: font(DOCX_FONTS.body), size: bodySize }, paragraph: { outlineLevel: 2, keepNext: true } },
@@ -213,7 +217,7 @@ function officialDocument(items: DocItem[], options: DocxOptions): Document {
         { id: 'ReportBlank', name: 'Report Blank Line', basedOn: 'Normal', paragraph: { indent: { firstLine: 0, firstLineChars: 0 } } },
         { id: 'ReportTableText', name: 'Report Table Text', basedOn: 'Normal', run: { size: 28 }, paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } } },
         { id: 'ReportCode', name: 'Report Code', basedOn: 'Normal', run: { font: font(DOCX_FONTS.mono, DOCX_FONTS.mono), size: 22 }, paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0, firstLineChars: 0 } } },
-        { id: 'ReportPageNumber', name: 'Report Page Number', basedOn: 'Normal', run: { font: font(DOCX_FONTS.pageNumber, DOCX_FONTS.pageNumber), size: P.pageNumberPt * 2 }, paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } } },
+        { id: 'ReportPageNumber', name: 'Report Page Number', basedOn: 'Normal', run: { font: font(DOCX_FONTS.pageNumber, DOCX_FONTS.pageNumber), size: P.pageNumberPt * 2, characterSpacing: 0 }, paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } } },
       ],
     },
     sections: [
@@ -223,7 +227,8 @@ function officialDocument(items: DocItem[], options: DocxOptions): Document {
             size: { width: mm(P.widthMm), height: mm(P.heightMm) },
             margin: { top: mm(P.topMm), bottom: mm(bottom), left: mm(P.leftMm), right: mm(right), header: mm(15), footer: mm(footerMm) },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: CHAR_SPACE },
+          // 22 lines a page: the line grid, and exact line spacing at the same pitch.
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
         },
         footers: { default: pageNumberFooter('right', true), even: pageNumberFooter('left', true) },
         children: officialChildren(items),
@@ -240,7 +245,7 @@ function plainDocument(items: DocItem[], options: DocxOptions): Document {
     title: options.title,
     creator: options.creator ?? 'report-lint',
     styles: {
-      default: { document: { run: { font: body, size: 23 }, paragraph: { spacing } } },
+      default: { document: { run: { font: body, size: 23, language: { value: 'en-US', eastAsia: 'zh-CN' } }, paragraph: { spacing } } },
       paragraphStyles: [
         { id: 'Normal', name: 'Normal', run: { font: body, size: 23 }, paragraph: { spacing } },
         { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: heading, size: 40, bold: true }, paragraph: { spacing: { after: 240 } } },
