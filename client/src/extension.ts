@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportlint.yaml') },
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   client = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
@@ -116,6 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
       renderStatus();
     }),
     registerPreview(context, client),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('reportLint/trust', { trusted: true })),
   );
   // Activation does not wait for the server process: the editor stays responsive meanwhile.
   const running = client.start().then(

@@ -2,7 +2,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseConfig, CONFIG_FILE_NAME, type ParsedConfig } from './engine';
+import { parseConfig, CONFIG_FILE_NAME, type ParsedConfig, type ParseConfigOptions } from './engine';
 
 export interface LoadedConfig extends ParsedConfig {
   /** Absolute path of the config file, when one was found. */
@@ -33,14 +33,14 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
 }
 
 /** Reads and parses a config file; an unreadable or oversized file is a problem, not an exception. */
-export function loadConfigFile(file: string): LoadedConfig {
+export function loadConfigFile(file: string, options: ParseConfigOptions = {}): LoadedConfig {
   try {
     const stat = fs.statSync(file);
     if (stat.size > MAX_CONFIG_BYTES) {
       return { ...parseConfig(''), file, text: '', problems: [{ message: `${CONFIG_FILE_NAME} is larger than 1 MB; defaults are used.`, severity: 'error', start: 0, end: 1, line: 1, column: 1 }] };
     }
     const text = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    return { ...parseConfig(text), file, text };
+    return { ...parseConfig(text, options), file, text };
   } catch (e) {
     return { ...parseConfig(''), file, text: '', problems: [{ message: `Cannot read ${CONFIG_FILE_NAME}: ${(e as Error).message}`, severity: 'error', start: 0, end: 1, line: 1, column: 1 }] };
   }

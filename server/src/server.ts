@@ -58,6 +58,8 @@ export function startServer(connection: Connection): void {
   let hasConfigurationCapability = false;
   let locale: 'zh' | 'en' = 'en';
   let workspaceFolders: string[] = [];
+  // An untrusted workspace's config may add plain strings only (no regular expressions).
+  let trusted = true;
   const settingsCache = new Map<string, Promise<ReportLintSettings>>();
   const checks = new Map<string, CheckEntry>();
   const savedChecks = new Map<string, CheckEntry>();
@@ -75,7 +77,8 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     hasConfigurationCapability = !!caps.workspace?.configuration;
-    const init = (params.initializationOptions ?? {}) as { locale?: string };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean };
+    trusted = init.trusted !== false;
     locale = /^zh/i.test(init.locale ?? params.locale ?? '') ? 'zh' : 'en';
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
@@ -137,7 +140,7 @@ export function startServer(connection: Connection): void {
     if (!cfgFile) return undefined;
     let loaded = configs.get(cfgFile);
     if (!loaded) {
-      loaded = loadConfigFile(cfgFile);
+      loaded = loadConfigFile(cfgFile, { trusted });
       configs.set(cfgFile, loaded);
       log(`config ${cfgFile}: ${loaded.problems.length} problem(s)`);
     }
@@ -343,10 +346,18 @@ export function startServer(connection: Connection): void {
   });
 
   function loadConfigFileCached(file: string): LoadedConfig {
-    const loaded = loadConfigFile(file);
+    const loaded = loadConfigFile(file, { trusted });
     configs.set(file, loaded);
     return loaded;
   }
+
+  connection.onNotification('reportLint/trust', (params: { trusted: boolean }) => {
+    if (params.trusted === trusted) return;
+    trusted = params.trusted;
+    log(`workspace trust: ${trusted ? 'trusted' : 'untrusted'}; re-reading configuration`);
+    configs.clear();
+    refreshAll();
+  });
 
   connection.onRequest('reportLint/toggle', async (params: { uri: string }) => {
     const doc = documents.get(params.uri);

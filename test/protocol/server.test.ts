@@ -19,7 +19,7 @@ interface Session {
   close(): Promise<void>;
 }
 
-async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown> }): Promise<Session> {
+async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean }): Promise<Session> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const pushed = new Map<string, any[]>();
@@ -42,6 +42,7 @@ async function startSession(opts: { pull: boolean; rootDir: string; locale?: str
     rootUri: pathToFileURL(opts.rootDir).href,
     workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
     locale: opts.locale ?? 'en',
+    initializationOptions: { trusted: opts.trusted ?? true },
     capabilities: {
       workspace: { configuration: true },
       textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: {} },
@@ -187,6 +188,26 @@ test('a malformed .reportlint.yaml is reported on the config file, defaults used
     assert.equal(cfg[0].code, 'config');
     assert.equal(cfg[0].range.start.line, 1);
     assert.match(cfg[0].message, /YAML syntax error/);
+  } finally {
+    await s.close();
+  }
+});
+
+test('an untrusted workspace: regexes in .reportlint.yaml are reported and left out, plain strings apply', async () => {
+  const cfg = "placeholders:\n  extra: ['待定', '/某[甲乙]/']\n";
+  const text = '个人述职报告\n张某甲同志任职以来，时间待定。\n';
+  const dir = tempWorkspace({ '.reportlint.yaml': cfg, '述职报告.txt': text });
+  const uri = pathToFileURL(path.join(dir, '述职报告.txt')).href;
+  const cfgUri = pathToFileURL(path.join(dir, '.reportlint.yaml')).href;
+  const s = await startSession({ pull: true, rootDir: dir, trusted: false });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const placeholders = report.items.filter((d: any) => d.code === 'placeholder').map((d: any) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
+    assert.deepEqual(placeholders, ['待定']);
+    const cfgDiags = await s.waitForPush(cfgUri, (d) => d.length > 0);
+    assert.deepEqual(cfgDiags.map((d: any) => [d.range.start.line, d.range.start.character, d.severity]), [[1, 17, 2]]);
+    assert.match(cfgDiags[0].message, /not allowed in an untrusted workspace/);
   } finally {
     await s.close();
   }

@@ -1,6 +1,6 @@
 // `.reportlint.yaml`: parsing with positions, validation against one schema, and resolution.
 
-import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode, type Pair } from 'yaml';
+import { parseDocument, visit, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode, type Pair } from 'yaml';
 import type { Severity, SeveritySetting } from './types';
 import { compileUserPattern, PatternError, type CompiledPattern } from './patterns';
 
@@ -136,6 +136,20 @@ export const CONFIG_SCHEMA: SchemaNode = {
         additionalProperties: false,
       },
     },
+    facts: {
+      type: 'object',
+      description: 'Authoritative figures the report must agree with (rule figure-fact), e.g. 志愿者人数: {value: 200, unit: 人, match: [志愿者]}.',
+      properties: {},
+      additionalProperties: {
+        type: 'object',
+        properties: {
+          value: { type: 'number', description: 'The authoritative value.' },
+          unit: { type: 'string', description: 'Its unit or classifier: 人, 个, 万元, %.' },
+          match: { type: 'array', description: 'Words that name this figure in the text.', items: { type: 'string' } },
+        },
+        additionalProperties: false,
+      },
+    },
   },
   additionalProperties: false,
 };
@@ -151,7 +165,17 @@ export interface ParsedConfig {
 }
 
 /** Parses and validates a config file's text; never throws, falls back to defaults per key. */
-export function parseConfig(text: string): ParsedConfig {
+export interface ParseConfigOptions {
+  /**
+   * False in an untrusted workspace: every /regex/ in the file is reported and left out, so that
+   * a stranger's config adds plain strings only.
+   */
+  trusted?: boolean;
+}
+
+const REGEX_LITERAL = /^\/.+\/[a-z]*$/s;
+
+export function parseConfig(text: string, options: ParseConfigOptions = {}): ParsedConfig {
   const lineCounter = new LineCounter();
   const problems: ConfigProblem[] = [];
   const problem = (message: string, range: [number, number] | undefined, severity: Severity = 'error') => {
@@ -169,6 +193,27 @@ export function parseConfig(text: string): ParsedConfig {
   if (doc.errors.length) return { config, problems };
   const root = doc.contents as YamlNode | null;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, problems };
+  if (options.trusted === false) {
+    const untrusted = (node: YamlNode) =>
+      problem(`${String((node as { value?: unknown }).value)}: regular expressions are not allowed in an untrusted workspace; ignored (trust the workspace to use it)`, rangeOf(node), 'warning');
+    visit(doc, {
+      Pair(_, pair) {
+        const v = pair.value as YamlNode | null;
+        if (isScalar(v) && typeof v.value === 'string' && REGEX_LITERAL.test(v.value)) {
+          untrusted(v);
+          return visit.REMOVE;
+        }
+        return undefined;
+      },
+      Scalar(_, node, path) {
+        if (isSeq(path[path.length - 1]) && typeof node.value === 'string' && REGEX_LITERAL.test(node.value)) {
+          untrusted(node);
+          return visit.REMOVE;
+        }
+        return undefined;
+      },
+    });
+  }
   const valid = new Set<string>();
   validate(root, CONFIG_SCHEMA, 'config', problem, valid);
   if (!isMap(root)) return { config, problems };

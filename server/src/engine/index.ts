@@ -4,7 +4,7 @@ export * from './types';
 export { LineIndex, type Position } from './text';
 export { parseReport, parseMarker, type ReportModel, type Block, type HeadingMarker, type TableCell } from './model';
 export { lint, chooseProfile, type LintOptions, type LintResult, type RuleFailure } from './lint';
-export { parseConfig, defaultConfig, configJsonSchema, registerConfigKey, CONFIG_FILE_NAME, CONFIG_SCHEMA, type ResolvedConfig, type ConfigProblem, type ParsedConfig, type SchemaNode } from './config';
+export { parseConfig, defaultConfig, configJsonSchema, registerConfigKey, CONFIG_FILE_NAME, CONFIG_SCHEMA, type ResolvedConfig, type ConfigProblem, type ParsedConfig, type SchemaNode, type ParseConfigOptions } from './config';
 export { builtinProfiles, findProfile, detectProfile, matchSections, type Profile, type SectionMatch, type SectionSpec } from './profiles';
 export { RULES, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/types';
