@@ -279,7 +279,7 @@ function checkGrowth(rel: FigureRelation, F: Figure[], text: string, out: Figure
     return;
   }
   const sameDirection = Math.sign(computed) === sign || computed === 0;
-  const computedText = `${computed >= 0 ? '+' : ''}${fmt(computed, Math.max(1, r.decimals))}%`;
+  const computedText = `${computed >= 0 ? '+' : ''}${computed.toFixed(Math.max(1, r.decimals))}%`;
   out.push({
     rule: 'percentage-mismatch',
     ok: okRelative,
@@ -288,7 +288,7 @@ function checkGrowth(rel: FigureRelation, F: Figure[], text: string, out: Figure
     end: r.end,
     figures: ids,
     message: {
-      zh: `由${formatNumber(a.value, 2)}到${formatNumber(b.value, 2)}，${computed >= 0 ? '增长' : '下降'}${fmt(Math.abs(computed), Math.max(1, r.decimals))}%，与文中“${rateText}”不符。`,
+      zh: `由${formatNumber(a.value, 2)}到${formatNumber(b.value, 2)}，${computed >= 0 ? '增长' : '下降'}${Math.abs(computed).toFixed(Math.max(1, r.decimals))}%，与文中“${rateText}”不符。`,
       en: `${arrow} is ${computedText}, stated ${rateText}.`,
     },
     note: { zh: `${arrow}：${computedText}，文中为${rateText}`, en: `${arrow} is ${computedText}, stated ${rateText}` },

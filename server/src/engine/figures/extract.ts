@@ -18,6 +18,7 @@ const POST_QUALIFIERS = ['左右', '以上', '以下', '上下', '之多', '有�
 const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
 const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
 const TIME_SCOPE = /(?:19|20)\d{2}年|[上下]半年|[一二三四]季度|前三季度|\d{1,2}[—–\-－~～至]\d{1,2}月|[一二三四五六七八九十\d]+年来|过去[一二三四五六七八九十\d]+年|近[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|累计|历年|去年|上年|今年|明年|同期|当年|以来|年均|五年|十年/gu;
+const SCOPE_HINT = /[年季累期来]/u;
 const PLAN_HEADING = /下一步|下步|今后|打算|计划|思路|目标|任务|安排|展望|努力方向|建议|对策|要点|总体要求|政策取向/u;
 const PLAN_PARAGRAPH = /^(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/u;
 
@@ -71,6 +72,16 @@ export interface ScanContext {
   plan: boolean;
   sentenceBase: number;
   sentenceIndexAt: (rel: number) => number;
+}
+
+/** A cheap look at what follows a Chinese numeral: a unit (after 多 余 万 亿) or nothing to read. */
+function worthReading(hw: string, m: RegExpExecArray): boolean {
+  const c = m[0].charCodeAt(0);
+  if (c < 0x80 || m[0].startsWith('百分之')) return true;
+  if (m[0] === '一') return false;
+  let p = m.index + m[0].length;
+  while (p < hw.length && '多余万亿'.includes(hw.charAt(p)) && p < m.index + m[0].length + 2) p++;
+  return lexicon().unitsByFirst.has(hw.charAt(p)) || RANGE_SEP.test(hw.charAt(p));
 }
 
 /** Reads the number at `m` and what surrounds it; undefined when it is not a figure. */
@@ -157,6 +168,11 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
       if (eu) {
         unit = eu.def;
         unitEnd = eu.end;
+      } else {
+        // from 120 to 150 people: the first end takes the unit of the second.
+        const next = /^\s+(?:to|and)\s+\d[\d,]*(?:\.\d+)?/.exec(hw.slice(pos, pos + 30));
+        const eu2 = next ? englishUnitAt(hw, pos + next[0].length) : undefined;
+        if (eu2) unit = eu2.def;
       }
     }
     // Ranges: 3～5个, 15%～30%, 13万元～17万元, 3至5个 (至 and 到 only without a first unit).
@@ -317,32 +333,37 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
     } else if (block.kind === 'paragraph' && PLAN_PARAGRAPH.test(content.trimStart())) planParagraph = true;
     const blockPlan = planLevel1 || planLevel2 || planParagraph;
 
-    const hw = toHalfWidth(block.text);
+    const hw = /[０-９．％]/u.test(block.text) ? toHalfWidth(block.text) : block.text;
     const english = !/\p{Script=Han}/u.test(hw);
     // Sentence spans of this block, relative to block.start.
     const spans: { start: number; end: number; plan: boolean; scope: string }[] = [];
+    const anyPlanWord = lex.planWords.some((w) => hw.includes(w));
+    const endRe = english ? /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu : /[。！？!?；;\n]/gu;
     let s0 = 0;
     let lastScope = '';
     let carryPlan = false;
-    for (let i = 0; i <= hw.length; i++) {
-      if (i === hw.length || SENTENCE_END.test(hw.charAt(i)) || (english && hw.charAt(i) === '.' && /\s/.test(hw.charAt(i + 1) || ' ') && !/\d/.test(hw.charAt(i - 1)))) {
-        if (i + 1 > s0) {
-          const text = hw.slice(s0, i + 1);
-          // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
-          const plan: boolean = blockPlan || carryPlan || lex.planWords.some((w) => text.includes(w));
-          carryPlan = plan && /[；;：:]$/u.test(text);
-          const scopes = new Set<string>();
-          TIME_SCOPE.lastIndex = 0;
-          let t: RegExpExecArray | null;
-          while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
-          // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
-          const scope = scopes.size ? Array.from(scopes).sort().join('|') : lastScope;
-          lastScope = scope;
-          spans.push({ start: s0, end: i + 1, plan, scope });
-        }
-        s0 = i + 1;
+    const addSpan = (end: number) => {
+      if (end <= s0) return;
+      const text = hw.slice(s0, end);
+      // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
+      const plan: boolean = blockPlan || carryPlan || (anyPlanWord && lex.planWords.some((w) => text.includes(w)));
+      carryPlan = plan && /[；;：:]$/u.test(text);
+      let scope = lastScope;
+      if (SCOPE_HINT.test(text)) {
+        const scopes = new Set<string>();
+        TIME_SCOPE.lastIndex = 0;
+        let t: RegExpExecArray | null;
+        while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
+        // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
+        if (scopes.size) scope = Array.from(scopes).sort().join('|');
       }
-    }
+      lastScope = scope;
+      spans.push({ start: s0, end, plan, scope });
+      s0 = end;
+    };
+    let e: RegExpExecArray | null;
+    while ((e = endRe.exec(hw))) addSpan(e.index + 1);
+    addSpan(hw.length);
     const sentenceBase = sentences.length;
     for (const sp of spans) sentences.push({ start: block.start + sp.start, end: block.start + Math.min(sp.end, block.text.length), plan: sp.plan });
     let cursor = 0;
@@ -364,6 +385,10 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
     while ((m = NUMBER_RE.exec(hw))) {
       const match = m;
       const nextIndex = NUMBER_RE.lastIndex;
+      if (!worthReading(hw, match)) {
+        pendingList = [];
+        continue;
+      }
       const draft = readFigure(sc, match, prevEnd, english);
       if (!draft) {
         NUMBER_RE.lastIndex = Math.max(nextIndex, NUMBER_RE.lastIndex);

@@ -110,8 +110,10 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
           prev.unshift(g);
         }
         const distinct = new Set(prev.map((g) => g.subject)).size === prev.length && prev.every((g) => g.subject);
-        if (prev.length >= 2 && distinct) {
-          relations.push({ kind: 'total', whole: f.id, parts: prev.map((p) => p.id), marker: totalMarker, start: prev[0].start, end: f.end });
+        // A、B分别为5户和6户，共12户: the subjects stand before 分别.
+        const respectively = prev.length > 0 && RESPECTIVELY.test(text.slice(sent.start, prev[0].start));
+        if (prev.length >= 2 && (distinct || respectively)) {
+          relations.push({ kind: 'total', whole: f.id, parts: prev.map((p) => p.id), exhaustive: respectively || undefined, marker: totalMarker, start: prev[0].start, end: f.end });
           for (const p of prev) used.add(p.id);
         }
         barrier = i + 1;
@@ -167,6 +169,8 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
             rel.end = r.end;
           }
           relations.push(rel);
+          shareSubject(g, f);
+          if (rel.rate !== undefined) shareSubject(F[i + 2], f);
           continue;
         }
       }
@@ -193,6 +197,8 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
             start: current.start,
             end: r.end,
           });
+          shareSubject(f, current);
+          shareSubject(r, current);
         }
         continue;
       }
@@ -213,6 +219,15 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     i0 = i1;
   }
   return relations;
+}
+
+/** A figure of a change or growth relation without its own subject takes the metric's. */
+function shareSubject(target: Figure, from: Figure): void {
+  if ((target.subject && !/^(?:比|较)/u.test(target.subject)) || !from.subject) return;
+  target.subject = from.subject;
+  target.subjectText = from.subjectText;
+  target.subjectStart = from.subjectStart;
+  target.subjectSide = from.subjectSide;
 }
 
 /** 其中 opening a sentence: the total is the last figure of the sentence before, same unit. */

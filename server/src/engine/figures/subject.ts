@@ -50,7 +50,7 @@ export interface SubjectRead {
 
 // Suffixes peeled off a clause before reading its subject, by characters (ICU sometimes glues
 // them to the noun: 比上/年, 增加到): comparisons, qualifiers, particles.
-const EXTRA_SUFFIXES = ['比上年同期', '比去年同期', '较上年同期', '比上年', '较上年', '比去年', '较去年', '同比', '环比', '拟按', '拟安排', '安排', '按', '拟', '比', '较', '达到', '达', '为', '到', '至', '了', '占', '超过', '超', '逾', '共', '计', '约', '近'];
+const EXTRA_SUFFIXES = ['比上年同期', '比去年同期', '较上年同期', '比上年', '较上年', '比去年', '较去年', '同比', '环比', '拟按', '拟安排', '安排', '按', '拟', '比', '较', '达到', '达', '为', '到', '至', '了', '占', '超过', '超', '逾', '共', '计', '约', '近', '的'];
 let suffixes: string[] | undefined;
 
 function suffixList(): string[] {
