@@ -16,6 +16,13 @@ import { ellipsisRule } from './ellipsis';
 import { termRule } from './term';
 import { requestInReportRule } from './request-in-report';
 import { vagueTimeRule } from './vague-time';
+import { figureConflictRule } from './figure-conflict';
+import { figurePartExceedsWholeRule } from './figure-part-exceeds-whole';
+import { figureSumMismatchRule } from './figure-sum-mismatch';
+import { percentageMismatchRule } from './percentage-mismatch';
+import { yearMismatchRule } from './year-mismatch';
+import { dateOutOfPeriodRule } from './date-out-of-period';
+import { figureFactRule } from './figure-fact';
 
 export const RULES: Rule[] = [
   placeholderRule,
@@ -33,6 +40,13 @@ export const RULES: Rule[] = [
   termRule,
   requestInReportRule,
   vagueTimeRule,
+  figureConflictRule,
+  figurePartExceedsWholeRule,
+  figureSumMismatchRule,
+  percentageMismatchRule,
+  yearMismatchRule,
+  dateOutOfPeriodRule,
+  figureFactRule,
 ];
 
 export function findRule(id: string): Rule | undefined {
