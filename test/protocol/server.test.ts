@@ -206,7 +206,7 @@ test('an untrusted workspace: regexes in .reportlint.yaml are reported and left 
     const placeholders = report.items.filter((d: any) => d.code === 'placeholder').map((d: any) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
     assert.deepEqual(placeholders, ['待定']);
     const cfgDiags = await s.waitForPush(cfgUri, (d) => d.length > 0);
-    assert.deepEqual(cfgDiags.map((d: any) => [d.range.start.line, d.range.start.character, d.severity]), [[1, 17, 2]]);
+    assert.deepEqual(cfgDiags.map((d: any) => [d.range.start.line, d.range.start.character, d.severity]), [[1, 16, 2]]);
     assert.match(cfgDiags[0].message, /not allowed in an untrusted workspace/);
   } finally {
     await s.close();
