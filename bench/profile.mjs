@@ -3,6 +3,8 @@
 // VS Code) and prints the top self-time functions with the engine module each lives in.
 //
 //   node bench/profile.mjs [--format plain|markdown] [--runs 10] [--top 25] [--kind seed|corpus]
+//   node bench/profile.mjs --edit    profiles the re-check after one-character edits instead
+//                                    (the engine's createLinter when it has one, else full lint)
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve, dirname } from 'path';
 import { fileURLToPath } from 'url';
@@ -17,6 +19,7 @@ const format = opt('format', 'plain');
 const runs = Number(opt('runs', '10'));
 const top = opt('top', '25');
 const kind = opt('kind', 'seed');
+const editMode = args.includes('--edit');
 
 const dir = join(root, 'bench', 'profiles');
 mkdirSync(dir, { recursive: true });
@@ -25,14 +28,33 @@ writeFileSync(input, buildInputs(root, [{ label: '1MB', bytes: 1024 * 1024 }])[k
 const bundle = join(dir, 'engine.cjs');
 await loadEngine(root, bundle); // unminified, so function names and module comments survive
 
-const name = `lint-1MB-${kind}-${format}.cpuprofile`;
-const code = `
+const name = `${editMode ? 'recheck' : 'lint'}-1MB-${kind}-${format}.cpuprofile`;
+const opts = JSON.stringify({ format });
+const code = editMode
+  ? `
 const engine = require(${JSON.stringify(bundle)});
-const text = require('fs').readFileSync(${JSON.stringify(input)}, 'utf8');
-for (let i = 0; i < 3; i++) engine.lint(text, { format: ${JSON.stringify(format)} });
+let text = require('fs').readFileSync(${JSON.stringify(input)}, 'utf8');
+const linter = typeof engine.createLinter === 'function' ? engine.createLinter(${opts}) : { lint: (t, o) => engine.lint(t, o) };
+const check = (t) => (linter.update ? linter.update(t, ${opts}) : linter.lint(t, ${opts}));
+check(text);
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const t0 = performance.now();
 let r;
-for (let i = 0; i < ${runs}; i++) r = engine.lint(text, { format: ${JSON.stringify(format)} });
+for (let i = 0; i < ${runs * 5}; i++) {
+  const at = Math.floor(rand() * text.length);
+  text = text.slice(0, at) + '的' + text.slice(at);
+  r = check(text);
+}
+console.error('re-check ${kind}-like 1MB ${format}: ' + ((performance.now() - t0) / ${runs * 5}).toFixed(1) + ' ms per edit (mean of ${runs * 5}, under the profiler, ' + (engine.createLinter ? 'createLinter' : 'full lint') + '), ' + r.findings.length + ' findings');
+`
+  : `
+const engine = require(${JSON.stringify(bundle)});
+const text = require('fs').readFileSync(${JSON.stringify(input)}, 'utf8');
+for (let i = 0; i < 3; i++) engine.lint(text, ${opts});
+const t0 = performance.now();
+let r;
+for (let i = 0; i < ${runs}; i++) r = engine.lint(text, ${opts});
 console.error('lint ${kind}-like 1MB ${format}: ' + ((performance.now() - t0) / ${runs}).toFixed(1) + ' ms per run (mean of ${runs}, under the profiler), ' + r.findings.length + ' findings');
 `;
 const p = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`, '--cpu-prof-interval=200', '-e', code], { stdio: 'inherit' });

@@ -92,6 +92,7 @@ if (want('lint') || want('edit')) {
       const read = measure(() => readFileSync(f.txt, 'utf8'), { warmup: 2, runs: 15, minRuns: 5, capMs: 2000 });
       raw.floor[kind][label] = { regex, readFileSync: read, regexMatches: regexPass(text) };
       raw.lint[kind][label] = {};
+      if (!want('lint')) continue; // --only=edit: the floor is enough
       for (const format of ['plain', 'markdown']) {
         let last;
         const s = measure(() => (last = engine.lint(text, { format })), runsFor(label));
@@ -116,6 +117,7 @@ if (want('lint') || want('edit')) {
             target: target ? `≤ ${target} ms median` : '—',
             ratio: `${round(s.median / fl.regex.median, 0)}× regex floor`,
             met: target ? met(s.median, target) : null,
+            cpuMet: target ? met(s.cpuMedian, target) : null,
             note: `${s.findings} findings${s.failures.length ? `; rules threw: ${s.failures.join(', ')}` : ''}`,
           });
         }
@@ -207,6 +209,7 @@ if (want('edit')) {
     target: '≤ 10 ms p95',
     ratio: floor ? `${round(s.p95 / floor, 0)}× regex floor` : '—',
     met: api ? met(s.p95, 10) && agrees : false,
+    cpuMet: api ? met(s.cpuMedian, 10) && agrees : false,
     note: api ? `via ${api.kind}; results ${agrees ? 'equal' : 'DIFFER from'} a full check` : 'not met (no incremental path yet): full re-lint measured',
   });
 }
@@ -313,7 +316,7 @@ if (want('server')) {
     else {
       const rss = r.afterOpen?.rssMB;
       row({ group: 'server', measurement: 'server RSS, seed-like 5MB open + diagnostics pulled', value: `${round(rss, 0)} MB (peak ${round(r.afterOpen?.peakMB, 0)})`, median: rss, target: '≤ 150 MB', ratio: `${round(rss / r.idle.rssMB, 1)}× idle server (${round(r.idle.rssMB, 0)} MB)`, met: r.tooLarge ? null : met(rss, 150), note: r.tooLarge ? 'server skipped the file as too large' : `${r.diagnosticCount} diagnostics; first pull ${round(r.firstCheckMs, 0)} ms` });
-      if (r.edit) row({ group: 'server', measurement: 'LSP didChange(1 char) → diagnostic pull, seed-like 1MB', value: `median ${round(r.edit.median, 1)} ms (p95 ${round(r.edit.p95, 1)})`, median: r.edit.median, target: '≤ debounce + 50 ms (editor; see note)', ratio: '—', met: met(r.edit.p95, 50), note: 'no debounce here: server work + JSON-RPC; the real-editor figure is the integration suite\'s' });
+      if (r.edit) row({ group: 'server', measurement: 'LSP didChange(1 char) → diagnostic pull, seed-like 1MB', value: `median ${round(r.edit.median, 1)} ms (p95 ${round(r.edit.p95, 1)})`, median: r.edit.median, target: '≤ 50 ms p95 (no debounce)', ratio: '—', met: met(r.edit.p95, 50), note: 'no debounce here: server work + JSON-RPC; the real-editor figure is the integration suite\'s' });
     }
   }
 }
@@ -325,13 +328,15 @@ if (!only) {
 }
 
 // ---------------------------------------------------------------- output
-const fmtMet = (m) => (m === true ? 'met' : m === false ? 'NOT MET' : '');
+// On a busy machine a wall-time miss whose CPU time meets the target says so: rerun when idle.
+const busy = loadAtStart[0] > cpus().length;
+const fmtMet = (m, r) => (m === true ? 'met' : m === false ? (busy && r?.cpuMet ? 'NOT MET (cpu: met)' : 'NOT MET') : '');
 const cols = [
   ['measurement', (r) => r.measurement],
   ['value', (r) => r.value],
   ['target', (r) => r.target],
   ['ratio to baseline', (r) => r.ratio],
-  ['met', (r) => fmtMet(r.met)],
+  ['met', (r) => fmtMet(r.met, r)],
   ['note', (r) => r.note ?? ''],
 ];
 const width = (s) => [...String(s)].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
@@ -354,7 +359,7 @@ const result = {
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
   quick,
   inputs: Object.fromEntries(Object.entries(files).map(([k, v]) => [k, { origin: inputs[k].origin, sizes: Object.fromEntries(Object.entries(v).map(([l, f]) => [l, { bytes: f.bytes, chars: f.chars }])) }])),
-  rows: rows.map(({ group, measurement, value, median, target, ratio, met, note }) => ({ group, measurement, value, number: median ?? null, target, ratio, met, note: note ?? null })),
+  rows: rows.map(({ group, measurement, value, median, target, ratio, met, cpuMet, note }) => ({ group, measurement, value, number: median ?? null, target, ratio, met, cpuMet: cpuMet ?? null, note: note ?? null })),
   raw,
   loadavg: { start: loadAtStart.map((x) => round(x, 2)), end: loadavg().map((x) => round(x, 2)) },
   seconds: round((performance.now() - started) / 1000, 1),

@@ -56,20 +56,26 @@ export async function loadEngine(root, outfile, { sourcemap = false } = {}) {
 
 /**
  * The incremental API, if the engine has one. Shapes recognised (first match wins):
- *   createLinter(options) → { update(text) | lint(text) } returning a LintResult
- *   new Linter(options)   → same
+ *   createLinter(options?) → { lint(text, options) | update(text, options?) } returning a LintResult
+ *   new Linter(options)    → same
  *   lint(text, { ...options, previous }) where `previous` is the last LintResult (declared in LintOptions)
+ * Options are passed both when creating and on each call; extra arguments are ignored by JS.
  * Returns { kind, start(options) → { check(text) → LintResult } } or undefined.
  */
 export function incrementalApi(engine, root) {
   const viaInstance = (make) => (options) => {
     const inst = make(options);
     const fn = typeof inst.update === 'function' ? inst.update : typeof inst.lint === 'function' ? inst.lint : undefined;
-    if (!fn) throw new Error('linter instance has neither update(text) nor lint(text)');
-    return { check: (text) => fn.call(inst, text) };
+    if (!fn) throw new Error('linter instance has neither update(text) nor lint(text, options)');
+    return { check: (text) => fn.call(inst, text, options) };
   };
-  if (typeof engine.createLinter === 'function') return { kind: 'createLinter(options).update(text)', start: viaInstance((o) => engine.createLinter(o)) };
-  if (typeof engine.Linter === 'function') return { kind: 'new Linter(options).update(text)', start: viaInstance((o) => new engine.Linter(o)) };
+  const method = (inst) => (typeof inst?.update === 'function' ? 'update' : 'lint');
+  if (typeof engine.createLinter === 'function') {
+    return { kind: `createLinter().${method(engine.createLinter({ format: 'plain' }))}(text, options)`, start: viaInstance((o) => engine.createLinter(o)) };
+  }
+  if (typeof engine.Linter === 'function') {
+    return { kind: `new Linter(options).${method(new engine.Linter({ format: 'plain' }))}(text, options)`, start: viaInstance((o) => new engine.Linter(o)) };
+  }
   const lintSrc = join(root, 'server', 'src', 'engine', 'lint.ts');
   if (existsSync(lintSrc)) {
     const src = readFileSync(lintSrc, 'utf8');
