@@ -23,6 +23,17 @@ function procStatus(pid) {
   return { rssMB: kb('VmRSS'), peakMB: kb('VmHWM') };
 }
 
+/** CPU time (user + system, ms) the process has used so far, from /proc/<pid>/stat. */
+function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
+
 async function withTimeout(p, ms, what) {
   let timer;
   const t = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
@@ -62,7 +73,7 @@ export async function measureServer(serverJs, file, { editFile, edits = 15 } = {
         rootUri: pathToFileURL(root).href,
         workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
         locale: 'zh-cn',
-        capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } },
+        capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } },
       }),
       30_000,
       'initialize',
@@ -79,9 +90,11 @@ export async function measureServer(serverJs, file, { editFile, edits = 15 } = {
     const diagnostics = (uri) => withTimeout(conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 120_000, 'textDocument/diagnostic');
 
     const big = await open(file);
+    const c0 = procCpuMs(child.pid);
     const t0 = performance.now();
     const report = await diagnostics(big.uri);
     result.firstCheckMs = performance.now() - t0;
+    result.firstCheckCpuMs = procCpuMs(child.pid) - c0;
     result.diagnosticCount = report.items?.length ?? 0;
     result.tooLarge = (report.items ?? []).some((d) => d.code === 'file-too-large');
     result.afterOpen = procStatus(child.pid);
@@ -93,11 +106,13 @@ export async function measureServer(serverJs, file, { editFile, edits = 15 } = {
       const lines = doc.text.split('\n');
       const rand = prng(7);
       const samples = [];
+      const cpu = [];
       let version = 1;
       for (let i = 0; i < edits; i++) {
         const line = Math.floor(rand() * lines.length);
         const character = Math.floor(rand() * (lines[line].length + 1));
         version++;
+        const c = procCpuMs(child.pid);
         const t = performance.now();
         await conn.sendNotification('textDocument/didChange', {
           textDocument: { uri: doc.uri, version },
@@ -105,10 +120,13 @@ export async function measureServer(serverJs, file, { editFile, edits = 15 } = {
         });
         await diagnostics(doc.uri);
         samples.push(performance.now() - t);
+        cpu.push(procCpuMs(child.pid) - c);
       }
-      result.edit = summarize(samples);
+      result.edit = summarize(samples, cpu);
     }
-    result.logs = logs.filter((l) => /warning|budget|fail/i.test(l)).slice(0, 5);
+    const warnings = logs.filter((l) => /warning|budget|fail/i.test(l));
+    result.budgetWarnings = warnings.filter((l) => /budget/.test(l)).length;
+    result.logs = warnings.slice(0, 5);
     await withTimeout(conn.sendRequest('shutdown'), 10_000, 'shutdown').catch(() => undefined);
     await conn.sendNotification('exit').catch(() => undefined);
   } catch (e) {
