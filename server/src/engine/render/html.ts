@@ -190,8 +190,18 @@ const BROAD = new Set('MWmw@%&'.split(''));
 
 /** Cells one character takes; Latin widths are Times New Roman's, roughly. */
 function charCells(ch: string): number {
-  const cp = ch.codePointAt(0)!;
+  return cellsOf(ch.codePointAt(0)!);
+}
+
+function cellsOf(cp: number): number {
   if (isWide(cp)) return 1;
+  if (cp < 0x80) return ASCII_CELLS[cp];
+  return 0.5;
+}
+
+const ASCII_CELLS: number[] = Array.from({ length: 128 }, (_, cp) => asciiCells(String.fromCharCode(cp)));
+
+function asciiCells(ch: string): number {
   if (NARROW.has(ch)) return 0.32;
   if (BROAD.has(ch)) return 0.85;
   if (ch >= 'A' && ch <= 'Z') return 0.66;
@@ -201,8 +211,9 @@ function charCells(ch: string): number {
 
 // 禁则: characters that may not begin a line (they hang at the end of the previous one instead),
 // and characters that may not end a line.
-const NO_LINE_START = new Set('，。、；：？！）》」』】〕〉”’…—%‰℃,.;:?!)]}'.split(''));
-const NO_LINE_END = new Set('（《「『【〔〈“‘([{'.split(''));
+const codePoints = (s: string) => new Set(Array.from(s, (c) => c.codePointAt(0)!));
+const NO_LINE_START = codePoints('，。、；：？！）》」』】〕〉”’…—%‰℃,.;:?!)]}');
+const NO_LINE_END = codePoints('（《「『【〔〈“‘([{');
 
 /** One visual line: [from, to) in the item's concatenated text. */
 interface LineSpan {
@@ -220,40 +231,42 @@ export function breakLines(full: string, forced: Set<number>, capacity: number, 
   let width = firstIndent;
   // The last break opportunity inside the current line (index before which it may break).
   let lastBreak = -1;
-  const chars: { i: number; ch: string }[] = [];
+  let prev = 0; // previous code point (0: none)
+  let prevIndex = -1;
   for (let i = 0; i < full.length; ) {
-    const ch = String.fromCodePoint(full.codePointAt(i)!);
-    chars.push({ i, ch });
-    i += ch.length;
-  }
-  for (let k = 0; k < chars.length; k++) {
-    const { i, ch } = chars[k];
+    const cp = full.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
     if (forced.has(i) && i > from) {
       out.push({ from, to: i });
       from = i;
       width = 0;
       lastBreak = -1;
     }
-    const w = charCells(ch);
-    const prev = k > 0 ? chars[k - 1].ch : '';
-    const canBreakBefore = i > from && !NO_LINE_START.has(ch) && !NO_LINE_END.has(prev) && (isWide(ch.codePointAt(0)!) || isWide(prev.codePointAt(0) ?? 0x20) || prev === ' ');
-    if (canBreakBefore) lastBreak = i;
+    const w = cellsOf(cp);
+    const noStart = NO_LINE_START.has(cp);
+    const prevNoEnd = NO_LINE_END.has(prev);
+    if (i > from && !noStart && !prevNoEnd && (isWide(cp) || isWide(prev || 0x20) || prev === 0x20)) lastBreak = i;
     if (width + w > capacity + 1e-9 && i > from) {
-      if (NO_LINE_START.has(ch) && width + w <= capacity + 1 + 1e-9) {
+      if (noStart && width + w <= capacity + 1 + 1e-9) {
         // Hanging punctuation: stays on this line, past the edge.
         width += w;
+        prev = cp;
+        prevIndex = i;
+        i += len;
         continue;
       }
       let at = lastBreak > from ? lastBreak : i;
       // Do not leave an opening bracket at the end of a line.
-      if (at === i && NO_LINE_END.has(prev) && k > 1 && chars[k - 1].i > from) at = chars[k - 1].i;
+      if (at === i && prevNoEnd && prevIndex > from) at = prevIndex;
       out.push({ from, to: at });
-      const rest = full.slice(at, i);
       from = at;
-      width = cellWidth(rest);
+      width = cellWidth(full.slice(at, i));
       lastBreak = -1;
     }
     width += w;
+    prev = cp;
+    prevIndex = i;
+    i += len;
   }
   if (from < full.length || out.length === 0) out.push({ from, to: full.length });
   return out;
@@ -468,7 +481,16 @@ function renderPlain(items: DocItem[], placer: FindingPlacer | undefined): strin
 function countCharacters(items: DocItem[]): number {
   let n = 0;
   const count = (runs: Run[]) => {
-    for (const r of runs) for (const ch of r.text) if (!/\s/u.test(ch)) n++;
+    for (const r of runs) {
+      const t = r.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        // A low surrogate is the second half of a character already counted.
+        if (c >= 0xdc00 && c <= 0xdfff) continue;
+        if (c <= 0x20 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0x1680 || c === 0x202f || c === 0x205f) continue;
+        n++;
+      }
+    }
   };
   for (const it of items) {
     count(it.runs);
