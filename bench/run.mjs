@@ -365,6 +365,8 @@ const result = {
   seconds: round((performance.now() - started) / 1000, 1),
 };
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-log(`\nwrote bench/results/latest.json (${result.seconds} s${commit ? `, ${commit}` : ''}; load average ${result.loadavg.start[0]} → ${result.loadavg.end[0]} on ${cpus().length} cores${result.loadavg.start[0] > cpus().length ? ': the machine was busy, wall times are inflated — compare cpu times' : ''})`);
+// A partial run (--only) does not overwrite the last full result.
+const resultName = only ? `latest-only-${[...only].sort().join('-')}.json` : 'latest.json';
+writeFileSync(join(root, 'bench', 'results', resultName), JSON.stringify(result, null, 2) + '\n');
+log(`\nwrote bench/results/${resultName} (${result.seconds} s${commit ? `, ${commit}` : ''}; load average ${result.loadavg.start[0]} → ${result.loadavg.end[0]} on ${cpus().length} cores${result.loadavg.start[0] > cpus().length ? ': the machine was busy, wall times are inflated — compare cpu times' : ''})`);
 if (!keepInputs) rmSync(work, { recursive: true, force: true });
