@@ -68,6 +68,13 @@ test('no enumeration item mid-word, after a heading or for 统一是', () => {
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习‸'), []);
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是加强学习。\n二、存在的问题\n‸'), ['三、', '（一）', '1.']);
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n标准统一是前提；‸'), []);
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n唯一是前提；‸'), []);
+});
+
+test('in the paragraph being written, 一是 may follow a word: 今后一是…；', () => {
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n今后一是要学习再深入；‸'), ['二是']);
+  // An earlier run in the section does not decide when the current paragraph started its own.
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是甲；二是乙；三是丙。\n今后一是要学习再深入；‸'), ['二是']);
 });
 
 test('right after a new heading marker: the profile’s missing sections by name, required first', () => {

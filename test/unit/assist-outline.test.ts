@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, type DocumentFormat } from '../../server/src/engine';
-import { documentSymbols, foldingRanges, countReport, characterCount, flattenSymbols, type OutlineSymbol } from '../../server/src/engine/assist';
+import { documentSymbols, foldingRanges, countReport, sectionCountAt, characterCount, flattenSymbols, type OutlineSymbol } from '../../server/src/engine/assist';
 
 function outline(text: string, format: DocumentFormat = 'plain') {
   const r = lint(text, { format });
@@ -148,4 +148,10 @@ test('an English report: outline names and counts in English', () => {
   assert.deepEqual(shown.map((s) => (s as unknown[]).slice(0, 2)), [['title', 'Team Status Report'], ['heading', 'Summary'], ['heading', 'Issues']]);
   assert.equal((shown[1] as unknown[])[4], 'Summary');
   assert.equal(countReport(r.model, r.sections).total, 3 + 1 + 8 + 1 + 4);
+});
+
+test('the count of the section at the cursor is the innermost part containing it', () => {
+  const r = lint(MD, { format: 'markdown' });
+  const c = countReport(r.model, r.sections);
+  assert.deepEqual([MD.indexOf('压实责任'), MD.indexOf('问题。'), MD.indexOf('培训'), 0].map((o) => sectionCountAt(c, o)?.name), ['（一）加强领导', '二、存在的问题', '三、下一步工作打算', undefined]);
 });

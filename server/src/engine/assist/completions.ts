@@ -51,6 +51,10 @@ const LINE_PREFIX = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?/u;
 // 一是 family (一是…；二是…) and 第一 family (第一，…第二，…) at the start of a clause.
 const SHI = /(?<=^|[：:；;。，,！？\s）)”])([一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十])/gu;
 const DI = /(?<=^|[：:；;。！？\s）)”])第([一二三四五六七八九十]{1,3})(?=[，,、：:])/gu;
+// In the paragraph being written, 一是 may follow a word (今后一是…, 工作中一是…), but not one that
+// ends in a numeral-word (统一是, 之一是, 唯一是).
+const SHI_LOOSE = /([一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十])/gu;
+const NOT_BEFORE_SHI = /[统之唯同单万专划不合如归逐每这那另其第进均整]$/u;
 
 /** Offers completions at `offset` (see the file comment). */
 export function completionsAt(model: ReportModel, offset: number, profile: Profile | undefined, sections: SectionMatch[]): AssistCompletion[] {
@@ -159,10 +163,12 @@ function lastEnumerationBefore(model: ReportModel, offset: number): EnumItem | u
     const b: Block = blocks[k];
     const text = b.text.slice(0, Math.max(0, Math.min(b.text.length, offset - b.start)));
     let best: (EnumItem & { at: number }) | undefined;
-    for (const [re, family] of [[SHI, 'shi'], [DI, 'di']] as const) {
+    const current = k === i && b.start <= offset && offset <= b.end;
+    for (const [re, family] of [[current ? SHI_LOOSE : SHI, 'shi'], [DI, 'di']] as const) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
+        if (re === SHI_LOOSE && NOT_BEFORE_SHI.test(text.slice(0, m.index))) continue;
         const n = parseChineseNumeral(m[1]);
         if (n && (!best || m.index > best.at)) best = { family, n, at: m.index };
       }

@@ -205,3 +205,12 @@ export function sectionLimit(limits: LengthLimits, match: SectionMatch): number 
   }
   return undefined;
 }
+
+/** The innermost heading part (or unheaded section) containing `offset`, for a "this section" count. */
+export function sectionCountAt(counts: CountReport, offset: number): SectionCount | undefined {
+  let best: SectionCount | undefined;
+  for (const h of counts.headings) {
+    if (h.start <= offset && offset <= h.end && (!best || h.end - h.start <= best.end - best.start)) best = h;
+  }
+  return best;
+}
