@@ -1,6 +1,6 @@
 // placeholder: template markers left unfilled (XX镇, 某某, 【填写单位】, ____, TODO …).
 
-import type { Rule } from './types';
+import { blockRule, type Rule } from './types';
 import type { RuleFinding } from '../types';
 import type { Block } from '../model';
 
@@ -75,22 +75,31 @@ function isPlaceholder(m: string, before: string, after: string, block: Block, m
   return true;
 }
 
-export const placeholderRule: Rule = {
+/** The line of the block's text around `index` (a block may span lines: tables, setext headings). */
+function lineAround(text: string, index: number): string {
+  const from = Math.max(text.lastIndexOf('\n', index - 1) + 1, 0);
+  const nl = text.indexOf('\n', index);
+  return text.slice(from, nl < 0 ? text.length : nl).replace(/\r$/, '');
+}
+
+// A block rule: it reads only the block, so the engine can reuse its findings while other blocks change.
+export const placeholderRule: Rule = blockRule({
   id: 'placeholder',
   defaultSeverity: 'warning',
   description: {
     zh: '模板占位符未填写：XX、某某、【填写单位】、____、待补充等。',
     en: 'Template markers left unfilled: XX, 某某, 【填写单位】, ____, TODO and the like.',
   },
-  check({ model, config }) {
+  checkBlock(block, { model, config }) {
     const findings: RuleFinding[] = [];
     const markdown = model.format === 'markdown';
     const ignores = config.placeholders.ignore;
-    const ignored = (block: Block, start: number, end: number): boolean => {
+    const text = block.text;
+    const ignored = (start: number, end: number): boolean => {
       for (const p of ignores) {
         p.regex.lastIndex = 0;
         let m: RegExpExecArray | null;
-        while ((m = p.regex.exec(block.text))) {
+        while ((m = p.regex.exec(text))) {
           const s = block.start + m.index;
           if (s <= start && s + m[0].length >= end) return true;
           if (m[0].length === 0) p.regex.lastIndex++;
@@ -109,35 +118,33 @@ export const placeholderRule: Rule = {
         data: { placeholder: found },
       });
     };
-    for (const block of model.textBlocks) {
-      const text = block.text;
-      const lineText = (offset: number) => model.lines.lineText(model.lines.lineAt(offset));
-      BUILTIN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = BUILTIN.exec(text))) {
+    BUILTIN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BUILTIN.exec(text))) {
+      const start = block.start + m.index;
+      const end = start + m[0].length;
+      const before = text.charAt(m.index - 1);
+      const after = text.charAt(m.index + m[0].length);
+      if (!isPlaceholder(m[0], before, after, block, markdown, lineAround(text, m.index))) continue;
+      if (ignores.length && ignored(start, end)) continue;
+      report(start, end, m[0]);
+    }
+    const builtinCount = findings.length;
+    for (const p of config.placeholders.extra) {
+      p.regex.lastIndex = 0;
+      while ((m = p.regex.exec(text))) {
+        if (m[0].length === 0) {
+          p.regex.lastIndex++;
+          continue;
+        }
         const start = block.start + m.index;
         const end = start + m[0].length;
-        const before = text.charAt(m.index - 1);
-        const after = text.charAt(m.index + m[0].length);
-        if (!isPlaceholder(m[0], before, after, block, markdown, lineText(start))) continue;
-        if (ignores.length && ignored(block, start, end)) continue;
+        if (findings.some((f, k) => k < builtinCount && f.start < end && start < f.end)) continue;
+        if (ignores.length && ignored(start, end)) continue;
         report(start, end, m[0]);
       }
-      for (const p of config.placeholders.extra) {
-        p.regex.lastIndex = 0;
-        while ((m = p.regex.exec(text))) {
-          if (m[0].length === 0) {
-            p.regex.lastIndex++;
-            continue;
-          }
-          const start = block.start + m.index;
-          const end = start + m[0].length;
-          if (findings.some((f) => f.start < end && start < f.end)) continue;
-          if (ignores.length && ignored(block, start, end)) continue;
-          report(start, end, m[0]);
-        }
-      }
     }
+    findings.sort((a, b) => a.start - b.start);
     return findings;
   },
-};
+});
