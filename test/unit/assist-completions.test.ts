@@ -71,6 +71,13 @@ test('no enumeration item mid-word, after a heading or for 统一是', () => {
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n唯一是前提；‸'), []);
 });
 
+test('typing ； offers the next item only at the first ； after an item, not at its sub-clauses', () => {
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是完成甲项目；推进乙项目；‸'), []);
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n第一，加强学习；‸'), []);
+  // After 。 a multi-sentence item may go on, so the next item stays on offer once typed.
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n一是完成甲项目。推进乙项目。二‸'), ['二是']);
+});
+
 test('in the paragraph being written, 一是 may follow a word: 今后一是…；', () => {
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n今后一是要学习再深入；‸'), ['二是']);
   // An earlier run in the section does not decide when the current paragraph started its own.

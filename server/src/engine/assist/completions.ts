@@ -145,6 +145,8 @@ function sectionCompletions(model: ReportModel, profile: Profile, sections: Sect
 interface EnumItem {
   family: 'shi' | 'di';
   n: number;
+  /** Offset just after the item's marker (一是, 第一). */
+  end: number;
 }
 
 /** The last inline enumeration item in the current section before `offset`. */
@@ -162,7 +164,7 @@ function lastEnumerationBefore(model: ReportModel, offset: number): EnumItem | u
   for (let k = i, seen = 0; k >= 0 && seen < 30; k--, seen++) {
     const b: Block = blocks[k];
     const text = b.text.slice(0, Math.max(0, Math.min(b.text.length, offset - b.start)));
-    let best: (EnumItem & { at: number }) | undefined;
+    let best: (Omit<EnumItem, 'end'> & { at: number; len: number }) | undefined;
     const current = k === i && b.start <= offset && offset <= b.end;
     for (const [re, family] of [[current ? SHI_LOOSE : SHI, 'shi'], [DI, 'di']] as const) {
       re.lastIndex = 0;
@@ -170,10 +172,10 @@ function lastEnumerationBefore(model: ReportModel, offset: number): EnumItem | u
       while ((m = re.exec(text))) {
         if (re === SHI_LOOSE && NOT_BEFORE_SHI.test(text.slice(0, m.index))) continue;
         const n = parseChineseNumeral(m[1]);
-        if (n && (!best || m.index > best.at)) best = { family, n, at: m.index };
+        if (n && (!best || m.index > best.at)) best = { family, n, at: m.index, len: m[0].length };
       }
     }
-    if (best) return { family: best.family, n: best.n };
+    if (best) return { family: best.family, n: best.n, end: b.start + best.at + best.len };
     if (b.kind === 'heading' || b.kind === 'title') return undefined;
   }
   return undefined;
@@ -186,13 +188,17 @@ function enumerationCompletions(model: ReportModel, offset: number, lineStart: n
   const typed = m[1];
   const start = offset - typed.length;
   const prev = start > lineStart ? model.text.charAt(start - 1) : '';
-  const atClause = prev === '' || /[；;。：:，,\s\u3000]/u.test(prev);
-  if (!atClause) return [];
+  const atLineStart = /^[\s\u3000]*$/u.test(model.text.slice(lineStart, start));
+  if (!atLineStart && !/[；;。：:]/u.test(prev)) return [];
   const item = lastEnumerationBefore(model, start);
   if (!item) return [];
+  if (!atLineStart && /[；;]/u.test(prev)) {
+    // Typing ； pops completions: offer only at the first ； after the last item (一是A；‸), not at
+    // the item's own sub-clauses (一是A；B；‸); 第一 items end with 。, not ；.
+    if (item.family === 'di' || /[；;。]/u.test(model.text.slice(item.end, start - 1))) return [];
+  }
   // 一是 items are separated by ；, 第一 items by 。 or a new paragraph.
   const want = item.family === 'shi' ? `${toChineseNumeral(item.n + 1)}是` : `第${toChineseNumeral(item.n + 1)}，`;
   if (!want.startsWith(typed)) return [];
-  if (item.family === 'shi' && prev === '，') return [];
   return [{ label: want, insertText: want, kind: 'enumeration', detail: `接续“${item.family === 'shi' ? toChineseNumeral(item.n) + '是' : '第' + toChineseNumeral(item.n)}”`, start, end: offset, sortText: '0' }];
 }
