@@ -58,6 +58,7 @@ test('placeholder: unfilled template markers in Chinese text', () => {
     ['全年完成投资***万元。', ['***']],
     ['本项工作于20XX年启动。', ['XX']],
     ['党的XX大精神', ['XX']],
+    ['由某某同志牵头。', ['某某']],
   ];
   for (const [text, want] of cases) assert.deepEqual(texts('placeholder', text), want, text);
 });
@@ -81,6 +82,7 @@ test('placeholder: look-alikes that are real text are left alone', () => {
     '【时间】2024年3月5日',
     '详见参考文献[1]和[2]。',
     'The [Project Atlas] team shipped on time.',
+    '原村委会主任王某某违规发放补贴，已移送司法机关。',
   ];
   for (const text of clean) assert.deepEqual(texts('placeholder', text), [], text);
 });
@@ -88,6 +90,7 @@ test('placeholder: look-alikes that are real text are left alone', () => {
 test('placeholder: Markdown rules, ***bold*** and task boxes are not placeholders; *** in text is', () => {
   const md = '# 2024年工作总结\n\n***\n\n这是***重点***工作。\n\n- [ ] 完成验收\n\n全年完成投资 *** 万元。\n';
   assert.deepEqual(found('placeholder', md, { format: 'markdown' }), [['placeholder', 9, '***']]);
+  assert.deepEqual(texts('placeholder', '这是___重点___工作。\n\n姓名：___\n', { format: 'markdown' }), ['___']);
   // In plain text a line of *** is a separator.
   assert.deepEqual(texts('placeholder', '第一部分\n***\n第二部分'), []);
 });
@@ -190,6 +193,10 @@ test('heading-numbering: markers of the wrong form for their level, with a safe 
   ]);
 });
 
+test('heading-numbering: the official forms are not asked of English text', () => {
+  assert.deepEqual(found('heading-numbering', 'Status Report\n(1) We shipped the importer.\n(2) We fixed the exporter.'), []);
+});
+
 test('heading-numbering: lists of numbers and decimals are not markers', () => {
   assert.deepEqual(found('heading-numbering', '一、二等奖各1名。\n3.5亿元用于基建。\n1、2月份完成。'), []);
 });
@@ -221,6 +228,7 @@ test('enumeration-sequence: in order, idioms and words are fine', () => {
   assert.deepEqual(texts('enumeration-sequence', '主要做法：一是抓学习；二是抓宣传；三是抓落实。'), []);
   assert.deepEqual(texts('enumeration-sequence', '坚持一是一、二是二，实事求是。'), []);
   assert.deepEqual(texts('enumeration-sequence', '思想统一是前提；第一次会议顺利召开，第一书记到任。'), []);
+  assert.deepEqual(texts('enumeration-sequence', '第一，抓学习。第三、四季度完成验收。'), []);
 });
 
 test('enumeration-sequence: a run continues across paragraphs, a heading ends it', () => {

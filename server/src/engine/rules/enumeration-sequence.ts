@@ -8,7 +8,8 @@ import { parseChineseNumeral, toChineseNumeral } from '../numerals';
 // 一是 at the start of a clause (not 统一是, 之一是, and not the idiom 一是一、二是二).
 const SHI = /(?<=^|[：:；;。，,！？\s）)”])([一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十])/gu;
 // 第一，第二： at the start of a clause; 第一次, 第一书记 are ordinary words.
-const DI = /(?<=^|[：:；;。！？\s）)”])第([一二三四五六七八九十]{1,3})(?=[，,、：:])/gu;
+// "第一、二季度" is a range of ordinals, not an item.
+const DI = /(?<=^|[：:；;。！？\s）)”])第([一二三四五六七八九十]{1,3})(?=[，,：:]|、(?![一二三四五六七八九十]))/gu;
 
 interface Item {
   start: number;

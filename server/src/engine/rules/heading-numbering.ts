@@ -5,6 +5,7 @@ import type { Rule } from './types';
 import type { RuleFinding } from '../types';
 import type { HeadingMarker } from '../model';
 import { toChineseNumeral } from '../numerals';
+import { HAN } from '../text';
 
 const LEVEL_NAME = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' } as const;
 // A line that only marks skipped items in a template: ﹕ ︙ ⋮ … ……
@@ -38,7 +39,8 @@ export const headingNumberingRule: Rule = {
       }
       const mk = block.marker as HeadingMarker;
       const level = mk.level;
-      if (!mk.wellFormed) {
+      // The official forms are a Chinese convention: "(1) we …" in English text is fine.
+      if (!mk.wellFormed && HAN.test(block.text)) {
         findings.push({
           start: mk.start,
           end: mk.end,

@@ -31,17 +31,20 @@ const BRACKET_FIELD = /^(?:[^】]{0,4}(?:单位|名称|姓名|日期|时间|地�
 const EN_BRACKET = /^\[\s*(?:(?:your|insert|enter|add|fill in)\b[^\]]*|(?:(?:company|organi[sz]ation|project|team|client|customer|product|first|last|full)\s+)?(?:name|date|title|amount|number|figure)s?|placeholder|todo|tbd|x{2,}|\.{3}|…)\s*\]$/i;
 const ROMAN = /^(?:X{1,3})(?:I{1,3}|IV|V|VI{1,3}|IX)?$/;
 
+// Common single-character surnames: "王某某" is an anonymised name (as in case reports), not a blank.
+const SURNAMES = new Set(Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤'));
+
 function isWordChar(c: string): boolean {
   return /[\p{L}\p{N}]/u.test(c);
 }
 
 /** Decides whether a built-in match is a real placeholder in its context. */
-function isPlaceholder(m: string, before: string, after: string, block: Block, markdown: boolean, line: string): boolean {
+function isPlaceholder(m: string, before: string, after: string, block: Block, markdown: boolean, lineHas: (re: RegExp) => boolean): boolean {
   const first = m[0];
   if (first === 'X' || first === 'x') {
     // Part of a Latin word (Xbox, XXL, xxx-large) or a Roman numeral in English text.
     if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) return false;
-    const english = !/\p{Script=Han}/u.test(line);
+    const english = !lineHas(HAN_IN_LINE);
     if (first === 'X' && ROMAN.test(m) && english) return false;
     // "HTTP 5xx errors" in English; but "20XX年" in Chinese is an unfilled year.
     if (english && (/[0-9]/.test(before) || /[0-9]/.test(after))) return false;
@@ -63,23 +66,57 @@ function isPlaceholder(m: string, before: string, after: string, block: Block, m
     return EN_BRACKET.test(m) || /^\[\s*(?:XX+|xx+|某+|待[^\]]*|填[^\]]*)\s*\]$/u.test(m);
   }
   if (first === '*') {
-    if (/^[\s*]*$/.test(line)) return false; // a separator line
+    if (lineHas(STAR_LINE)) return false; // a separator line
     if (markdown && (isWordChar(before) || isWordChar(after))) return false; // ***emphasis***
     return true;
   }
   if (first === '_') {
-    if (/^[\s_]*$/.test(line) && markdown) return false; // a Markdown rule
+    if (markdown && lineHas(UNDERSCORE_LINE)) return false; // a Markdown rule
+    if (markdown && (isWordChar(before) || isWordChar(after))) return false; // ___emphasis___
     return true;
   }
+  if (first === '某') return !SURNAMES.has(before);
   if (first === 'T' || first === 'F') return true;
   return true;
 }
 
-/** The line of the block's text around `index` (a block may span lines: tables, setext headings). */
-function lineAround(text: string, index: number): string {
-  const from = Math.max(text.lastIndexOf('\n', index - 1) + 1, 0);
-  const nl = text.indexOf('\n', index);
-  return text.slice(from, nl < 0 ? text.length : nl).replace(/\r$/, '');
+const HAN_IN_LINE = /\p{Script=Han}/u;
+const STAR_LINE = /^[\s*]*$/;
+const UNDERSCORE_LINE = /^[\s_]*$/;
+
+/**
+ * Tests on the line of the block's text around an index (a block may span lines: tables, setext
+ * headings), each run once per line: a long line with many matches is not rescanned per match.
+ */
+function lineTester(text: string): (index: number, re: RegExp) => boolean {
+  const cache = new Map<RegExp, boolean>();
+  let from = 0;
+  let to = -1;
+  let line = '';
+  return (index, re) => {
+    if (index < from || index > to) {
+      from = text.lastIndexOf('\n', index - 1) + 1;
+      const nl = text.indexOf('\n', index);
+      to = nl < 0 ? text.length : nl;
+      line = text.slice(from, to).replace(/\r$/, '');
+      cache.clear();
+    }
+    let result = cache.get(re);
+    if (result === undefined) cache.set(re, (result = re.test(line)));
+    return result;
+  };
+}
+
+/** Index of the last span starting at or before `offset` in spans sorted by start, or -1. */
+function lastStartingAtOrBefore(spans: [number, number][], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 // A block rule: it reads only the block, so the engine can reuse its findings while other blocks change.
@@ -95,17 +132,23 @@ export const placeholderRule: Rule = blockRule({
     const markdown = model.format === 'markdown';
     const ignores = config.placeholders.ignore;
     const text = block.text;
+    // Each ignore pattern's matches, found once per block (in order, not overlapping).
+    let ignoreSpans: [number, number][][] | undefined;
     const ignored = (start: number, end: number): boolean => {
-      for (const p of ignores) {
+      ignoreSpans ??= ignores.map((p) => {
+        const spans: [number, number][] = [];
         p.regex.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = p.regex.exec(text))) {
-          const s = block.start + m.index;
-          if (s <= start && s + m[0].length >= end) return true;
+          spans.push([block.start + m.index, block.start + m.index + m[0].length]);
           if (m[0].length === 0) p.regex.lastIndex++;
         }
-      }
-      return false;
+        return spans;
+      });
+      return ignoreSpans.some((spans) => {
+        const i = lastStartingAtOrBefore(spans, start);
+        return i >= 0 && spans[i][1] >= end;
+      });
     };
     const report = (start: number, end: number, found: string) => {
       findings.push({
@@ -118,6 +161,7 @@ export const placeholderRule: Rule = blockRule({
         data: { placeholder: found },
       });
     };
+    const lineHas = lineTester(text);
     BUILTIN.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = BUILTIN.exec(text))) {
@@ -125,11 +169,12 @@ export const placeholderRule: Rule = blockRule({
       const end = start + m[0].length;
       const before = text.charAt(m.index - 1);
       const after = text.charAt(m.index + m[0].length);
-      if (!isPlaceholder(m[0], before, after, block, markdown, lineAround(text, m.index))) continue;
+      const at = m.index;
+      if (!isPlaceholder(m[0], before, after, block, markdown, (re) => lineHas(at, re))) continue;
       if (ignores.length && ignored(start, end)) continue;
       report(start, end, m[0]);
     }
-    const builtinCount = findings.length;
+    const builtinSpans = findings.map((f): [number, number] => [f.start, f.end]);
     for (const p of config.placeholders.extra) {
       p.regex.lastIndex = 0;
       while ((m = p.regex.exec(text))) {
@@ -139,7 +184,8 @@ export const placeholderRule: Rule = blockRule({
         }
         const start = block.start + m.index;
         const end = start + m[0].length;
-        if (findings.some((f, k) => k < builtinCount && f.start < end && start < f.end)) continue;
+        const k = lastStartingAtOrBefore(builtinSpans, end - 1);
+        if (k >= 0 && builtinSpans[k][1] > start) continue;
         if (ignores.length && ignored(start, end)) continue;
         report(start, end, m[0]);
       }
