@@ -95,6 +95,11 @@ test('right after a new heading marker: the profile’s missing sections by name
   assert.equal(items[2].detail, '工作总结的可选部分');
 });
 
+test('after （二） under a 一、 heading no sections are offered: they are top-level parts', () => {
+  assert.deepEqual(labels(SUMMARY + '一、主要做法\n（一）甲\n（二）‸'), []);
+  assert.deepEqual(labels(SUMMARY + '（一）主要做法\n（二）‸')[0], '存在的问题');
+});
+
 test('sections already present are not offered; typed text filters', () => {
   assert.deepEqual(labels(SUMMARY + '一、主要做法\n二、存在的问题\n问题。\n三、‸'), ['下一步工作打算', '经验体会']);
   const { items, offset } = complete(SUMMARY + '一、主要做法\n二、下‸');

@@ -76,7 +76,9 @@ export function completionsAt(model: ReportModel, offset: number, profile: Profi
     items.push(...markerCompletions(model, typedStart, offset, normalizeTyped(typed), chinese));
   }
   // 2. Right after a heading marker: the profile's missing sections.
-  const afterMarker = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])([^\s。；，]{0,12})$/u.exec(typed);
+  // Sections are top-level parts: after 一、, or after （一） in a report that has no 一、 at all.
+  const topIsLevel2 = !model.numbered.some((b) => b.marker!.level === 1 && b.marker!.start < typedStart);
+  const afterMarker = (topIsLevel2 ? /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])([^\s。；，]{0,12})$/u : /^[一二三四五六七八九十百]+、([^\s。；，]{0,12})$/u).exec(typed);
   const markdownHeading = /^[ \t]*#{1,6}[ \t]+(?:\d+\.\s*)?([^\s]{0,12})$/u.exec(before);
   const numberedEnglish = /^\d+\.\s*([A-Za-z ]{0,20})$/u.exec(typed);
   const sectionTyped = profile?.language === 'en' ? (numberedEnglish?.[1] ?? markdownHeading?.[1]) : (afterMarker?.[1] ?? markdownHeading?.[1]);
@@ -111,7 +113,7 @@ function markerCompletions(model: ReportModel, start: number, end: number, typed
       const text = markerText(c.level, c.n);
       return { label: text, insertText: text, kind: 'marker' as const, detail: c.why, start, end, sortText: `1${i}` };
     })
-    .filter((c) => c.label.startsWith(typed));
+    .filter((c) => c.label.startsWith(typed) && c.label !== typed);
 }
 
 /** A heading text for a section that the section's own patterns recognise. */
