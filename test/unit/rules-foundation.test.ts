@@ -359,3 +359,12 @@ test('examples: the clean report draws no finding from any rule', () => {
   assert.equal(result.profile?.id, 'zh-work-summary');
   assert.deepEqual(result.findings.map((f) => [f.rule, text.slice(f.start, f.end)]), []);
 });
+
+test('profiles: the 述 list of a duty report varies; letter-spaced titles are read as words', () => {
+  const profileOf = (text: string) => lint(text, { format: 'plain', rules: [] }).profile?.id;
+  assert.equal(profileOf('2024年度领导干部述职述廉述德述法报告\n'), 'zh-duty-report');
+  assert.equal(profileOf('2024年度述责述廉报告\n'), 'zh-duty-report');
+  assert.equal(profileOf('政 府 工 作 报 告\n'), 'zh-gov-work-report');
+  assert.equal(profileOf('东风镇2024年度工作总结\n'), 'zh-work-summary');
+  assert.equal(profileOf('# 2024 Annual Report: Team Atlas\n'), 'en-status-report');
+});
