@@ -108,7 +108,7 @@ try {
     const shown = await page.evaluate(() => document.getElementById('rl-root').textContent);
     const pwned = await page.evaluate(() => window.__pwned);
     const violations = await page.evaluate(() => window.__violations);
-    const tags = await page.evaluate(() => Array.from(document.querySelectorAll('#rl-root script, #rl-root img, #rl-root iframe, #rl-root svg, #rl-root object, #rl-root embed, #rl-root video, #rl-root form, #rl-root input, #rl-root a[href], #rl-root link, #rl-root meta, #rl-root style, #rl-root details')).map((e) => e.outerHTML.slice(0, 80)));
+    const tags = await page.evaluate(() => Array.from(document.querySelectorAll('#rl-root script, #rl-root img, #rl-root iframe, #rl-root svg, #rl-root object, #rl-root embed, #rl-root video, #rl-root form, #rl-root input, #rl-root a[href], #rl-root link, #rl-root meta, #rl-root style, #rl-root details:not(.rl-figures):not(.rl-unplaced)')).map((e) => e.outerHTML.slice(0, 80)));
     const handlers = await page.evaluate(() => Array.from(document.querySelectorAll('#rl-root *')).filter((e) => Array.from(e.attributes).some((a) => /^on/i.test(a.name) || (a.name === 'style'))).length);
 
     check(pwned === undefined && dialogs === 0, `${c.name}: no script of the document ran (window.__pwned = ${pwned}, dialogs ${dialogs})`);

@@ -182,7 +182,7 @@ describe('render and export requests', () => {
     assert.equal(r.version, 7);
     assert.equal(r.style, 'official');
     assert.match(r.html, /<div class="rl-summary" role="status">/);
-    assert.match(r.html, /<section class="rl-figures"><h2>数字一览（\d+）<\/h2>/);
+    assert.match(r.html, /<details class="rl-figures"( open)?><summary>数字一览（\d+）/);
     assert.match(r.css, /\.rl-official \.rl-page/);
   });
 

@@ -283,20 +283,21 @@ describe('plain style (English reports)', () => {
 });
 
 describe('figures panel', () => {
-  test('without figures there is no panel; with them, every figure is a row, problems marked', () => {
+  test('without figures there is no panel; with them, every figure is a row, problems marked and the panel open', () => {
     const t = '关于2024年学习情况的报告\n\n全年培训干部120人次，其中科级干部80人次、一般干部60人次。\n';
     const res = lint(t, { format: 'plain' });
     assert.equal(renderReportHtml(res).figuresHtml, '');
     const figures = figureViews(res.model, res.findings);
     assert.deepEqual(figures.map((f) => [f.text, f.status]), [['120人次', 'mismatch'], ['80人次', 'mismatch'], ['60人次', 'mismatch']]);
     const r = renderReportHtml(res, { figures, lang: 'zh' });
-    assert.match(r.figuresHtml, /<h2>数字一览（3）<\/h2>/);
+    assert.match(r.figuresHtml, /<details class="rl-figures" open><summary>数字一览（3），3 处待核实<\/summary>/);
     assert.match(r.figuresHtml, /<tr class="rl-fig-mismatch" data-start="\d+" data-line="2"><td>培训干部<\/td><td>120<\/td><td>人次<\/td><td>120人次<\/td><td>第3行<\/td>/);
   });
 
   test('figure text is escaped like everything else', () => {
     const fig: FigureView = { start: 0, end: 1, text: '<img src=x>', metric: '<script>', status: 'conflict' };
     const r = renderReportHtml(parseReport('报告\n', 'plain'), { figures: [fig], lang: 'en' });
+    assert.match(r.figuresHtml, /<details class="rl-figures" open><summary>Figures \(1\), 1 to check<\/summary>/);
     assert.match(r.figuresHtml, /<td>&lt;script&gt;<\/td>/);
     assert.doesNotMatch(r.figuresHtml, /<img|<script/);
   });

@@ -520,8 +520,11 @@ function summaryHtml(input: RenderInput, stats: RenderStats, lang: 'zh' | 'en', 
 
 function figuresHtml(figures: FigureView[] | undefined, model: ReportModel, lang: 'zh' | 'en'): string {
   if (!figures) return '';
-  const head = lang === 'zh' ? `数字一览（${figures.length}）` : `Figures (${figures.length})`;
-  if (figures.length === 0) return `<section class="rl-figures"><h2>${head}</h2><p>${lang === 'zh' ? '未提取到数字。' : 'No figures found.'}</p></section>`;
+  const problems = figures.filter((f) => f.status && f.status !== 'ok').length;
+  const head = lang === 'zh'
+    ? `数字一览（${figures.length}）${problems ? `，${problems} 处待核实` : ''}`
+    : `Figures (${figures.length})${problems ? `, ${problems} to check` : ''}`;
+  if (figures.length === 0) return `<details class="rl-figures"><summary>${head}</summary><p>${lang === 'zh' ? '未提取到数字。' : 'No figures found.'}</p></details>`;
   const th = lang === 'zh' ? ['指标', '数值', '单位', '原文', '位置', '说明'] : ['Metric', 'Value', 'Unit', 'Text', 'Where', 'Note'];
   const rows = figures
     .map((f) => {
@@ -531,7 +534,8 @@ function figuresHtml(figures: FigureView[] | undefined, model: ReportModel, lang
       return `<tr${cls} data-start="${f.start}" data-line="${line}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
     })
     .join('');
-  return `<section class="rl-figures"><h2>${head}</h2><table><thead><tr>${th.map((t) => `<th>${t}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  // Collapsed unless a figure needs checking, so the pages stay in view.
+  return `<details class="rl-figures"${problems ? ' open' : ''}><summary>${head}</summary><table><thead><tr>${th.map((t) => `<th>${t}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></details>`;
 }
 
 /** The style sheet of a report style (document plus summary and panels). */

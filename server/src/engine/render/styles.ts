@@ -127,6 +127,7 @@ export const PANEL_CSS = `
 .rl-unplaced { font: 12px/1.5 system-ui, sans-serif; margin: 0 0 0.8rem; padding: 0 0.8rem; }
 .rl-unplaced li { cursor: pointer; }
 .rl-figures { font: 12px/1.5 system-ui, sans-serif; margin: 0 0 1rem; padding: 0 0.8rem; }
+.rl-figures summary { cursor: pointer; font-weight: 600; margin: 0.3rem 0; }
 .rl-figures table { border-collapse: collapse; }
 .rl-figures td, .rl-figures th { padding: 0.1rem 0.6rem; text-align: left; border-bottom: 1px solid rgba(128, 128, 128, 0.3); }
 .rl-figures tr[data-start] { cursor: pointer; }
