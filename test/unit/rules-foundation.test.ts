@@ -59,6 +59,8 @@ test('placeholder: unfilled template markers in Chinese text', () => {
     ['本项工作于20XX年启动。', ['XX']],
     ['党的XX大精神', ['XX']],
     ['由某某同志牵头。', ['某某']],
+    ['东风镇人民政府\n2024年　　月　　日', ['年　　月　　日']],
+    ['市教育局\n2020年5月 日', ['月 日']],
   ];
   for (const [text, want] of cases) assert.deepEqual(texts('placeholder', text), want, text);
 });
@@ -83,6 +85,7 @@ test('placeholder: look-alikes that are real text are left alone', () => {
     '详见参考文献[1]和[2]。',
     'The [Project Atlas] team shipped on time.',
     '原村委会主任王某某违规发放补贴，已移送司法机关。',
+    '2024 年 3 月 5 日召开会议。',
   ];
   for (const text of clean) assert.deepEqual(texts('placeholder', text), [], text);
 });

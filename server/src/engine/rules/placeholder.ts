@@ -19,6 +19,9 @@ const BUILTIN = new RegExp(
     '\\b(?:TODO|TBD|FIXME)\\b',
     '\\*{3,}',
     '[？?]{3,}',
+    // A date with its month or day left blank: "2024年  月  日", "2020年5月 日".
+    '年[ \\u3000]+月(?:[ \\u3000]*日)?',
+    '(?<=[0-9０-９〇一二三四五六七八九十])月[ \\u3000]+日',
   ].join('|'),
   'gu',
 );
@@ -151,13 +154,13 @@ export const placeholderRule: Rule = blockRule({
       });
     };
     const report = (start: number, end: number, found: string) => {
+      const date = /^[年月][ \u3000]/u.test(found);
       findings.push({
         start,
         end,
-        message: {
-          zh: `占位符“${found}”未填写，请替换为实际内容。`,
-          en: `Unfilled placeholder "${found}": replace it with the real text.`,
-        },
+        message: date
+          ? { zh: `日期“${found}”未填写完整，请补全月、日。`, en: `Date left blank ("${found}"): fill in the month and day.` }
+          : { zh: `占位符“${found}”未填写，请替换为实际内容。`, en: `Unfilled placeholder "${found}": replace it with the real text.` },
         data: { placeholder: found },
       });
     };
