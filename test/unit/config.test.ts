@@ -9,11 +9,12 @@ const brief = (yaml: string) => parseConfig(yaml).problems.map((p) => [p.line, p
 
 test('malformed YAML is a problem at its line and column, and the defaults are used', () => {
   const { problems, config } = parseConfig('rules:\n  placeholder: off\nplaceholders: [XX\n');
-  assert.equal(problems.length >= 1, true);
-  assert.equal(problems[0].severity, 'error');
-  assert.match(problems[0].message, /^YAML syntax error/);
-  assert.ok(problems[0].line >= 3, `line ${problems[0].line}`);
+  assert.deepEqual(problems.map((p) => [p.line, p.column, p.severity]), [[4, 1, 'error']]);
+  assert.match(problems[0].message, /^YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a \]/);
   assert.deepEqual(config.rules, {});
+  // A bad indent is placed where the parser stops making sense of it.
+  const indent = parseConfig('rules:\n  placeholder: off\n   bad: indent\n').problems;
+  assert.deepEqual([indent[0].line, indent[0].column], [2, 16]);
 });
 
 test('wrong types are reported on the offending value', () => {
