@@ -104,6 +104,8 @@ class ReportPreview implements vscode.Disposable {
   private editorScrollEchoUntil = 0;
   private previewScrollEchoUntil = 0;
   private lastLine = 0;
+  /** Hidden since the last page was set: updates could not reach it. */
+  private stale = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -117,6 +119,14 @@ class ReportPreview implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
+      // A hidden webview is discarded (no retained context): shown again, it gets a fresh page.
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible && this.stale) {
+          this.stale = false;
+          this.loaded = false;
+          void this.render(true);
+        } else if (!e.webviewPanel.visible) this.stale = true;
+      }),
     );
     void this.render(true);
   }
@@ -138,6 +148,8 @@ class ReportPreview implements vscode.Disposable {
   /** The document changed: render after a pause in typing. */
   changed(document: vscode.TextDocument): void {
     if (document.uri.toString() !== this.document.uri.toString()) return;
+    // Hidden: render when shown again.
+    if (!this.panel.visible) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.render(false), DEBOUNCE_MS);
   }
@@ -349,6 +361,23 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     if (choice === openLabel) await vscode.env.openExternal(target);
   };
 
+  // `reportLint.activeIsReport` shows the preview button and keybindings only where the server checks.
+  let contextSeq = 0;
+  const updateContext = async (editor: vscode.TextEditor | undefined) => {
+    const seq = ++contextSeq;
+    let isReport = false;
+    if (editor && previewable(editor.document)) {
+      try {
+        const r = await client.sendRequest<{ checked: boolean } | null>('reportLint/status', { uri: editor.document.uri.toString() });
+        isReport = !!r?.checked;
+      } catch {
+        isReport = editor.document.languageId === 'report';
+      }
+    }
+    if (seq === contextSeq) await vscode.commands.executeCommand('setContext', 'reportLint.activeIsReport', isReport);
+  };
+  void updateContext(vscode.window.activeTextEditor);
+
   const disposables: vscode.Disposable[] = [
     vscode.commands.registerCommand('reportLint.openPreview', (uri?: vscode.Uri) => open(uri, false)),
     vscode.commands.registerCommand('reportLint.openPreviewToSide', (uri?: vscode.Uri) => open(uri, true)),
@@ -356,7 +385,11 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     vscode.commands.registerCommand('reportLint.exportHtml', (uri?: vscode.Uri) => exportTo('html', uri)),
     vscode.workspace.onDidChangeTextDocument((e) => preview?.changed(e.document)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
+      void updateContext(editor);
       if (preview && editor && previewable(editor.document)) preview.show(editor.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (doc === vscode.window.activeTextEditor?.document) void updateContext(vscode.window.activeTextEditor);
     }),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => preview?.editorScrolled(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
