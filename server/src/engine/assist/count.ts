@@ -13,7 +13,7 @@
 import type { Block, ReportModel } from '../model';
 import type { SectionMatch } from '../profiles';
 import type { Span } from '../types';
-import { documentSymbols, flattenSymbols, sectionSpans, sectionLabel, reportLanguage, type OutlineSymbol } from './outline';
+import { documentSymbols, flattenSymbols, sectionSpans, sectionLabel, reportLanguage, type OutlineSymbol, type UiLanguage } from './outline';
 
 const enum Kind {
   Space,
@@ -128,7 +128,7 @@ export interface CountReport {
 }
 
 /** Counts the whole report, each profile section and each heading's part, in linear time. */
-export function countReport(model: ReportModel, sections: SectionMatch[], symbols?: OutlineSymbol[]): CountReport {
+export function countReport(model: ReportModel, sections: SectionMatch[], symbols?: OutlineSymbol[], lang: UiLanguage = reportLanguage(model)): CountReport {
   const blocks = model.blocks;
   const prefix = new Array<number>(blocks.length + 1);
   prefix[0] = 0;
@@ -157,7 +157,6 @@ export function countReport(model: ReportModel, sections: SectionMatch[], symbol
     j = lo;
     return j > i ? prefix[j] - prefix[i] : 0;
   };
-  const lang = reportLanguage(model);
   const outline = symbols ?? documentSymbols(model, sections, lang);
   const headings = flattenSymbols(outline)
     .filter((s) => s.kind !== 'title')
