@@ -5,7 +5,7 @@
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { parseReport, formatOf, type LintResult } from './engine';
-import { renderReportHtml, renderStandaloneHtml, renderDocx, figureViews, type RenderStyle, type RenderStats, type FigureView } from './engine/render';
+import { renderReportHtml, exportReport, figureViews, type RenderStyle, type RenderStats, type FigureView, type ExportKind } from './engine/render';
 
 export const RENDER_HTML_REQUEST = 'reportLint/renderHtml';
 export const EXPORT_REQUEST = 'reportLint/export';
@@ -31,7 +31,7 @@ export interface RenderHtmlResult {
   stats: RenderStats;
 }
 
-export type ExportKind = 'docx' | 'html';
+export type { ExportKind };
 
 export interface ExportParams {
   uri: string;
@@ -136,11 +136,6 @@ export async function handleExportRequest(params: ExportParams, host: RenderHost
   if (!doc) return null;
   const { result } = await resultFor(doc, host);
   const style = params.style && params.style !== 'auto' ? params.style : undefined;
-  const name = baseName(doc.uri);
-  if (params.kind === 'docx') {
-    const bytes = await renderDocx(result, { style });
-    return { kind: 'docx', data: Buffer.from(bytes).toString('base64'), mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', suggestedName: `${name}.docx` };
-  }
-  const html = renderStandaloneHtml(result, { style });
-  return { kind: 'html', data: Buffer.from(html, 'utf8').toString('base64'), mime: 'text/html', suggestedName: `${name}.html` };
+  const file = await exportReport(result, params.kind, { style });
+  return { kind: params.kind, data: Buffer.from(file.bytes).toString('base64'), mime: file.mime, suggestedName: `${baseName(doc.uri)}.${file.extension}` };
 }

@@ -6,3 +6,4 @@ export { OFFICIAL_PAGE, FONT_STACKS } from './styles';
 export { renderDocx, DOCX_FONTS, type DocxOptions } from './docx';
 export { figureViews } from './figures';
 export { previewPageHtml, previewCsp, isValidNonce, type PreviewPageOptions } from './page';
+export { exportReport, EXPORT_MIME, type ExportKind, type ExportedFile } from './export';
