@@ -4,6 +4,16 @@
 import type { Rule } from './types';
 import type { RuleFinding } from '../types';
 
+/** A pattern as words a person can read ("issues?\\b" → "issues"), or undefined when it is real regex. */
+function readable(pattern: string): string | undefined {
+  const words = pattern
+    .replace(/^\(\?i\)/, '')
+    .replace(/\\b|\^|\$/g, '')
+    .replace(/([A-Za-z])\?/g, '$1')
+    .trim();
+  return words && !/[\\[\](){}|*+?.]/.test(words) ? words : undefined;
+}
+
 export const requiredSectionRule: Rule = {
   id: 'required-section',
   defaultSeverity: 'warning',
@@ -21,7 +31,7 @@ export const requiredSectionRule: Rule = {
     for (const match of sections) {
       const s = match.section;
       if (!match.block && s.required) {
-        const looked = [...s.headings.map((h) => h.replace(/^\(\?i\)/, '')), ...s.cues.map((c) => c.replace(/^\(\?i\)/, ''))].slice(0, 6);
+        const looked = Array.from(new Set([...s.headings, ...s.cues].map(readable).filter((x): x is string => !!x))).slice(0, 6);
         const lookedZh = looked.length ? `（查找了：${looked.join('、')}）` : s.position === 'last' ? '（查找了：文末的署名和成文日期，如“2024年12月28日”）' : '';
         const lookedEn = looked.length ? ` (looked for: ${looked.join(', ')})` : s.position === 'last' ? ' (looked for: a signing body and a date such as 2024年12月28日 at the end)' : '';
         findings.push({
