@@ -13,7 +13,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 const SERVER = path.resolve('dist/server.js');
 
 /** Starts the bundled server on a temp workspace holding `files`, opens `name`, runs `body`. */
-async function withReport(files: Record<string, string>, name: string, body: (req: (method: string, params: object) => Promise<any>, uri: string) => Promise<void>): Promise<void> {
+async function withReport(files: Record<string, string>, name: string, body: (req: (method: string, params: object) => Promise<any>, uri: string, notify: (method: string, params: object) => Promise<void>) => Promise<void>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-assist-'));
   for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), text);
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -34,7 +34,7 @@ async function withReport(files: Record<string, string>, name: string, body: (re
     });
     await conn.sendNotification('initialized', {});
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: files[name] } });
-    await body((method, params) => conn.sendRequest(method, params), uri);
+    await body((method, params) => conn.sendRequest(method, params), uri, (method, params) => conn.sendNotification(method, params));
   } finally {
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');
@@ -58,30 +58,20 @@ const REPORT = [
   '', // 8
 ].join('\n');
 
-test('completion: the next marker at a line start, the next 一是 item, the missing sections after a marker', async () => {
-  await withReport({ '工作总结.txt': REPORT }, '工作总结.txt', async (req, uri) => {
+test('completion, document symbols, folding ranges and code lens on one report', async () => {
+  await withReport({ '工作总结.txt': REPORT }, '工作总结.txt', async (req, uri, notify) => {
+    // The next marker at a line start.
     const markers: any[] = await req('textDocument/completion', { textDocument: { uri }, position: at(8, 0) });
-    const sorted = markers.sort((a, b) => a.sortText.localeCompare(b.sortText));
-    assert.deepEqual(sorted.map((i) => [i.label, i.textEdit]), [
+    assert.deepEqual(markers.sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => [i.label, i.textEdit]), [
       ['五、', { range: range(8, 0, 8, 0), newText: '五、' }],
       ['（一）', { range: range(8, 0, 8, 0), newText: '（一）' }],
       ['1.', { range: range(8, 0, 8, 0), newText: '1.' }],
     ]);
+    // The next 一是 item after typing ；.
     const item: any[] = await req('textDocument/completion', { textDocument: { uri }, position: at(3, 7), context: { triggerKind: 2, triggerCharacter: '；' } });
     assert.deepEqual(item.map((i) => [i.label, i.textEdit]), [['二是', { range: range(3, 7, 3, 7), newText: '二是' }]]);
-  });
-  await withReport({ '工作总结.txt': REPORT.replace(/\n$/, '\n五、') }, '工作总结.txt', async (req, uri) => {
-    const sections: any[] = await req('textDocument/completion', { textDocument: { uri }, position: at(8, 2), context: { triggerKind: 2, triggerCharacter: '、' } });
-    assert.deepEqual(sections.filter((i) => i.textEdit.newText !== '').map((i) => [i.label, i.textEdit]).sort(), [
-      ['下一步工作打算', { range: range(8, 2, 8, 2), newText: '下一步工作打算' }],
-      ['存在的问题', { range: range(8, 2, 8, 2), newText: '存在的问题' }],
-      ['经验体会', { range: range(8, 2, 8, 2), newText: '经验体会' }],
-    ]);
-  });
-});
 
-test('document symbols and folding ranges', async () => {
-  await withReport({ '工作总结.txt': REPORT }, '工作总结.txt', async (req, uri) => {
+    // The outline and its folding.
     const symbols: any[] = await req('textDocument/documentSymbol', { textDocument: { uri } });
     const brief = (list: any[]): unknown[] => list.map((s) => [s.name, s.range.start.line, s.range.end.line, ...(s.children?.length ? [brief(s.children)] : [])]);
     assert.deepEqual(brief(symbols), [
@@ -93,23 +83,29 @@ test('document symbols and folding ranges', async () => {
     ]);
     const folds: any[] = await req('textDocument/foldingRange', { textDocument: { uri } });
     assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[2, 3], [4, 5], [6, 7]]);
-  });
-});
 
-test('code lens: 字数 of the report and of each section', async () => {
-  await withReport({ '工作总结.txt': REPORT }, '工作总结.txt', async (req, uri) => {
+    // 字数 of the report and of each section.
     const lenses: any[] = await req('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [
       [0, '77 characters in all'],
       [1, '导语: 25 characters'],
       [2, '主要做法和成效: 43 characters'],
     ]);
+
+    // After typing 五、 the profile's missing sections are offered by name.
+    await notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: range(8, 0, 8, 0), text: '五、' }] });
+    const sections: any[] = await req('textDocument/completion', { textDocument: { uri }, position: at(8, 2), context: { triggerKind: 2, triggerCharacter: '、' } });
+    assert.deepEqual(sections.map((i) => [i.label, i.textEdit]).sort(), [
+      ['下一步工作打算', { range: range(8, 2, 8, 2), newText: '下一步工作打算' }],
+      ['存在的问题', { range: range(8, 2, 8, 2), newText: '存在的问题' }],
+      ['经验体会', { range: range(8, 2, 8, 2), newText: '经验体会' }],
+    ]);
   });
 });
 
 const CONFIG = 'variables:\n  单位: 红河镇\nfill:\n  XX镇: 单位\n';
 
-test('quick fixes: a placeholder replaced from variables, here and everywhere; renumber from a gap', async () => {
+test('quick fixes from variables and a renumber fix; fill-all as one edit list', async () => {
   await withReport({ '工作总结.txt': REPORT, '.reportlint.yaml': CONFIG }, '工作总结.txt', async (req, uri) => {
     await req('textDocument/diagnostic', { textDocument: { uri } });
     const actions: any[] = await req('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 1), context: { diagnostics: [] } });
@@ -125,13 +121,8 @@ test('quick fixes: a placeholder replaced from variables, here and everywhere; r
     const fix = renumber.find((a) => a.title === 'Renumber from here (1 marker)');
     assert.ok(fix, renumber.map((a) => a.title).join(' | '));
     assert.deepEqual(fix.edit.changes[uri], [{ range: range(6, 0, 6, 2), newText: '三、' }]);
-  });
-});
-
-test('fill all placeholders: one edit list', async () => {
-  await withReport({ '工作总结.txt': REPORT, '.reportlint.yaml': CONFIG }, '工作总结.txt', async (req, uri) => {
-    const r = await req('reportLint/fillPlaceholders', { uri });
-    assert.deepEqual(r, {
+    const filled = await req('reportLint/fillPlaceholders', { uri });
+    assert.deepEqual(filled, {
       version: 1,
       edits: [
         { range: range(0, 0, 0, 3), newText: '红河镇' },
