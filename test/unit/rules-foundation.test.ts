@@ -266,6 +266,13 @@ test('required-section: a missing section is reported on the title line, naming 
   assert.match(fs[0].message.zh, /^缺少“存在的问题”部分（查找了：存在的问题、存在问题、/);
 });
 
+test('required-section: the usual ways of heading the problems part are recognised', () => {
+  for (const heading of ['二、存在的主要问题', '二、问题与短板', '二、存在的不足及原因', '二、工作中的不足', '二、主要问题']) {
+    const text = [...COMPLETE.slice(0, 4), heading, ...COMPLETE.slice(5)].join('\n');
+    assert.deepEqual(found('required-section', text), [], heading);
+  }
+});
+
 test('required-section: the missing 落款 is only info', () => {
   const fs = run('required-section', COMPLETE.slice(0, 8).join('\n'));
   assert.deepEqual(fs.map((f) => [f.severity, f.data?.section]), [['info', 'signature']]);
