@@ -10,9 +10,11 @@
 import { existsSync, readdirSync, readFileSync, mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { createRequire } from 'module';
+import { fileURLToPath } from 'url';
 import * as esbuild from 'esbuild';
 
-const root = process.cwd();
+// The repo root, wherever the script is run from; the corpus sits beside the repo.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const corpusDir = resolve(root, '..', 'shared', 'corpus');
 
 // Budgets per rule: on the files matched, at most `maxPer10k` findings per 10,000 characters
