@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { previewPageHtml } from '../../server/src/engine/render/page';
+import { previewPageHtml, parseWebviewMessage, type ToWebview } from '../../server/src/engine/render/page';
 
 const RENDER_HTML = 'reportLint/renderHtml';
 const EXPORT = 'reportLint/export';
@@ -32,39 +32,6 @@ interface ExportReply {
   data: string;
   mime: string;
   suggestedName: string;
-}
-
-/** Messages the extension sends to the webview. */
-type ToWebview =
-  | { type: 'update'; uri: string; version: number; html: string; css: string; line?: number }
-  | { type: 'scrollTo'; line: number };
-
-/** Messages the webview sends to the extension. */
-type FromWebview =
-  | { type: 'ready'; version?: number }
-  | { type: 'scroll'; line: number }
-  | { type: 'reveal'; line?: number; start?: number };
-
-const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1e8;
-
-/** Checks a message from the webview; anything unexpected is dropped. */
-export function parseWebviewMessage(m: unknown): FromWebview | undefined {
-  if (!m || typeof m !== 'object') return undefined;
-  const o = m as Record<string, unknown>;
-  switch (o.type) {
-    case 'ready':
-      return { type: 'ready', version: typeof o.version === 'number' && Number.isInteger(o.version) ? o.version : undefined };
-    case 'scroll':
-      return isCount(o.line) ? { type: 'scroll', line: o.line } : undefined;
-    case 'reveal': {
-      const line = isCount(o.line) ? o.line : undefined;
-      const start = isCount(o.start) ? o.start : undefined;
-      if (line === undefined && start === undefined) return undefined;
-      return { type: 'reveal', line, start };
-    }
-    default:
-      return undefined;
-  }
 }
 
 function isRenderReply(r: unknown): r is RenderReply {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, parseReport, type Finding } from '../../server/src/engine';
-import { renderReportHtml, renderStandaloneHtml, breakLines, previewPageHtml, previewCsp, figureViews, type FigureView } from '../../server/src/engine/render';
+import { renderReportHtml, renderStandaloneHtml, breakLines, previewPageHtml, previewCsp, figureViews, parseWebviewMessage, type FigureView } from '../../server/src/engine/render';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../test/fixtures/render', name), 'utf8');
 
@@ -322,5 +322,14 @@ describe('export and preview pages', () => {
     assert.match(page, new RegExp(`<style nonce="${nonce}" id="rl-doc-style">\\.x\\{\\}<\\\\/style><script></style>`));
     assert.match(page, /data-state="\{&#34;uri&#34;:&#34;file:\/\/\/a\\&#34;b&#34;,&#34;version&#34;:3\}"/);
     assert.throws(() => previewPageHtml({ cspSource: 's', nonce: 'x" onload="1', scriptUri: '', styleUri: '', css: '', body: '', state: { uri: '', version: 0 }, lang: 'en' }), /invalid nonce/);
+  });
+
+  test('messages from the webview are checked: only our three shapes with whole, non-negative numbers pass', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', version: 3 }), { type: 'ready', version: 3 });
+    assert.deepEqual(parseWebviewMessage({ type: 'scroll', line: 12 }), { type: 'scroll', line: 12 });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', start: 40, line: 2, extra: '<x>' }), { type: 'reveal', start: 40, line: 2 });
+    for (const bad of [null, 'reveal', [], { type: 'scroll', line: -1 }, { type: 'scroll', line: 1.5 }, { type: 'scroll', line: '3' }, { type: 'reveal' }, { type: 'reveal', start: Number.NaN }, { type: 'openLink', href: 'javascript:1' }, { type: 'command', command: 'workbench.action.terminal.new' }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
   });
 });

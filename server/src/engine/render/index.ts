@@ -5,5 +5,5 @@ export { layoutReport, isWide, type DocItem, type Run, type ItemKind, type Table
 export { OFFICIAL_PAGE, FONT_STACKS } from './styles';
 export { renderDocx, DOCX_FONTS, type DocxOptions } from './docx';
 export { figureViews } from './figures';
-export { previewPageHtml, previewCsp, isValidNonce, type PreviewPageOptions } from './page';
+export { previewPageHtml, previewCsp, isValidNonce, parseWebviewMessage, type PreviewPageOptions, type ToWebview, type FromWebview } from './page';
 export { exportReport, EXPORT_MIME, type ExportKind, type ExportedFile } from './export';

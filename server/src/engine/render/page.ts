@@ -66,3 +66,36 @@ ${o.body}
 </html>
 `;
 }
+
+/** Messages the extension sends to the webview (media/preview.js checks them the same way). */
+export type ToWebview =
+  | { type: 'update'; uri: string; version: number; html: string; css: string; line?: number }
+  | { type: 'scrollTo'; line: number };
+
+/** Messages the webview sends to the extension. */
+export type FromWebview =
+  | { type: 'ready'; version?: number }
+  | { type: 'scroll'; line: number }
+  | { type: 'reveal'; line?: number; start?: number };
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < 1e8;
+
+/** Checks a message from the webview: anything not exactly one of ours is dropped (undefined). */
+export function parseWebviewMessage(m: unknown): FromWebview | undefined {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return undefined;
+  const o = m as Record<string, unknown>;
+  switch (o.type) {
+    case 'ready':
+      return { type: 'ready', version: typeof o.version === 'number' && Number.isInteger(o.version) ? o.version : undefined };
+    case 'scroll':
+      return isCount(o.line) ? { type: 'scroll', line: o.line } : undefined;
+    case 'reveal': {
+      const line = isCount(o.line) ? o.line : undefined;
+      const start = isCount(o.start) ? o.start : undefined;
+      if (line === undefined && start === undefined) return undefined;
+      return { type: 'reveal', line, start };
+    }
+    default:
+      return undefined;
+  }
+}
