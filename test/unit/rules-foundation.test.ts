@@ -378,3 +378,10 @@ test('profiles: the 述 list of a duty report varies; letter-spaced titles are r
   assert.equal(profileOf('东风镇2024年度工作总结\n'), 'zh-work-summary');
   assert.equal(profileOf('# 2024 Annual Report: Team Atlas\n'), 'en-status-report');
 });
+
+test('required-section: the 落款 may stand on one line, or use dots in the date', () => {
+  const body = COMPLETE.slice(0, 8);
+  for (const signature of [['东风镇人民政府　2024年12月28日'], ['东风镇人民政府', '二〇二四年十二月二十八日'], ['东风镇人民政府', '2024.12.28']]) {
+    assert.deepEqual(found('required-section', [...body, ...signature].join('\n')), [], signature.join(' / '));
+  }
+});

@@ -124,7 +124,8 @@ function compileSection(s: SectionSpec): CompiledSection {
   return { ...s, headingRes: s.headings.map((h) => compileDataPattern(h)), cueRes: s.cues.map((c) => compileDataPattern(c)) };
 }
 
-const DATE_LINE = /^[\s\u3000]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$/u;
+// 2024年12月28日 / 二〇二四年十二月二十八日 / 2024.12.28, alone or after the signing body on one line.
+const DATE_LINE = /^[\s\u3000]*(?:[^\s\u3000。，；：]{2,30}[\s\u3000]+)?(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2})[\s\u3000]*$/u;
 const EN_DATE_LINE = /^\s*(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\s*$/i;
 
 /** Finds the 落款: a date line among the last few blocks of the report. */
