@@ -184,6 +184,14 @@ test('heading-numbering: a new list at 1 after a lead-in is not a restart', () =
   assert.deepEqual(found('heading-numbering', text), []);
 });
 
+test('heading-numbering: one report per person (1.张三 → 一、二、 → 2.李四) continues the outer list', () => {
+  const text = ['1.张三（副校长）', '一、加强学习', '二、履职尽责', '2.李四（副校长）', '一、加强学习', '1.读原著', '2.写体会', '二、履职尽责', '3.王五（副校长）', '一、加强学习'].join('\n');
+  assert.deepEqual(found('heading-numbering', text), []);
+  // A gap in a sub-list is still a gap, even after an earlier list reached that number.
+  const gap = ['一、做法', '1.甲', '2.乙', '3.丙', '二、成效', '1.丁', '2.戊', '4.己'].join('\n');
+  assert.deepEqual(found('heading-numbering', gap), [['heading-numbering', 8, '4.']]);
+});
+
 test('heading-numbering: markers of the wrong form for their level, with a safe fix', () => {
   const text = ['一.加强领导', '(一)压实责任', '（二）、健全机制', '1、建立台账', '(1)按月更新'].join('\n');
   const fs = run('heading-numbering', text);
