@@ -237,6 +237,19 @@ test('figure-fact: a figure against an authoritative value from .reportlint.yaml
   assert.ok(parseConfig('facts:\n  x: {value: many}\n').problems.length > 0);
 });
 
+test('a whole summary with one defect of each kind: the exact findings', () => {
+  const t = fixture('summary-with-defects.txt');
+  assert.deepEqual(brief(check(t)), [
+    ['figure-conflict', 4, '14次'],
+    ['figure-part-exceeds-whole', 4, '920人次'],
+    ['figure-part-exceeds-whole', 6, '9个、社区级5个、企业级3个'],
+    ['figure-sum-mismatch', 6, '60场'],
+    ['percentage-mismatch', 8, '30%'],
+    ['percentage-mismatch', 8, '2.7%'],
+    ['date-out-of-period', 9, '2025年3月'],
+  ]);
+});
+
 // ---- offsets, hover, data ----------------------------------------------------------------
 
 test('offsets are UTF-16 offsets into the original text: CRLF, surrogate pairs, full-width digits', () => {

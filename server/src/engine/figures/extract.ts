@@ -11,6 +11,7 @@ import { findRelations } from './relations';
 // One alternative per number form; none nests a quantifier inside a repeated group that can
 // match the same text two ways, so matching is linear.
 const NUMBER_RE = /百分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+)|\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿几]+/gu;
+const NUMBER_AT = new RegExp(NUMBER_RE.source, 'uy');
 const SENTENCE_END = /[。！？!?；;\n]/u;
 const CLAUSE_DELIMS = new Set('，。；：、！？,;:!?（）()“”"《》【】|\n'.split(''));
 const PRE_QUALIFIERS = ['将近', '接近', '大约', '超过', '不到', '不足', '不少于', '至少', '最多', '多达', '高达', '近', '约', '逾', '超'];
@@ -179,9 +180,8 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
     const sep = qualifier ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
     if (sep && (!unit || !/[至到]/u.test(sep[0]))) {
       const from = unitEnd + sep[0].length;
-      const re = new RegExp(NUMBER_RE.source, 'uy');
-      re.lastIndex = from;
-      const m2 = re.exec(hw);
+      NUMBER_AT.lastIndex = from;
+      const m2 = NUMBER_AT.exec(hw);
       if (m2 && /^\d/.test(m2[0]) === !chinese && !m2[0].startsWith('百分之')) {
         let v2 = chinese ? parseChinese(m2[0]) : parseArabic(m2[0]);
         let p2 = from + m2[0].length;
@@ -277,7 +277,9 @@ function parseChineseDecimal(s: string): number | undefined {
   return Number(`${int}.${digits}`);
 }
 
-const DATE_RE = /((?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?|(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/gu;
+// Dates are found from their 年 and 月 (indexOf is fast), then read with sticky patterns.
+const YEAR_DATE = /((?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?)?/uy;
+const MONTH_DATE = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/uy;
 
 function numberOf(s: string): number | undefined {
   return /^\d/.test(s) ? Number(s) : /^[〇零一二三四五六七八九]{4}$/u.test(s) ? Number(Array.from(s).map((c) => parseChinese(c) ?? 0).join('')) : parseChinese(s);
@@ -292,18 +294,45 @@ export function daysInMonth(year: number | undefined, month: number): number {
 }
 
 function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (rel: number) => number, out: DateMention[]): void {
-  DATE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DATE_RE.exec(hw))) {
-    const prev = hw.charAt(m.index - 1);
-    if (/[\d.]/.test(prev)) continue;
-    const year = m[1] ? numberOf(m[1]) : undefined;
-    const month = m[2] ? numberOf(m[2]) : m[4] ? numberOf(m[4]) : undefined;
-    const day = m[3] ? numberOf(m[3]) : m[5] ? numberOf(m[5]) : undefined;
-    // 1—11月 / 3至5月: the month of a range is not a date on its own.
+  let pos = 0;
+  const push = (at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined) => {
     const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
-    const start = block.start + m.index;
-    out.push({ year, month, day, start, end: start + m[0].length, text: model.text.slice(start, start + m[0].length), line: model.lines.lineAt(start), valid, sentence: sentenceAt(m.index) });
+    const start = block.start + at;
+    out.push({ year, month, day, start, end: start + m[0].length, text: model.text.slice(start, start + m[0].length), line: model.lines.lineAt(start), valid, sentence: sentenceAt(at) });
+    pos = at + m[0].length;
+  };
+  while (pos < hw.length) {
+    const y = hw.indexOf('年', pos);
+    const mo = hw.indexOf('月', pos);
+    if (y < 0 && mo < 0) break;
+    const k = y >= 0 && (mo < 0 || y < mo) ? y : mo;
+    let found = false;
+    if (k === y) {
+      // 2024年 / 2024 年 / 二〇二四年: the year starts four characters (and any spaces) back.
+      let s0 = k - 1;
+      while (s0 >= pos && hw.charAt(s0) === ' ') s0--;
+      const at = s0 - 3;
+      if (at >= pos && !/[\d.]/.test(hw.charAt(at - 1))) {
+        YEAR_DATE.lastIndex = at;
+        const m = YEAR_DATE.exec(hw);
+        if (m) {
+          push(at, m, numberOf(m[1]), m[2] ? numberOf(m[2]) : undefined, m[3] ? numberOf(m[3]) : undefined);
+          found = true;
+        }
+      }
+    } else {
+      for (let back = 3; back >= 1 && !found; back--) {
+        const at = k - back;
+        if (at < pos || /[\d年.]/u.test(hw.charAt(at - 1))) continue;
+        MONTH_DATE.lastIndex = at;
+        const m = MONTH_DATE.exec(hw);
+        if (m) {
+          push(at, m, undefined, numberOf(m[1]), numberOf(m[2]));
+          found = true;
+        }
+      }
+    }
+    if (!found) pos = k + 1;
   }
 }
 
@@ -319,6 +348,8 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
   const cellsByStart = new Map<number, { row: number; column: number; text: string; start: number; end: number }>();
   for (const c of model.tableCells) cellsByStart.set(c.start, c);
 
+  const titleYear = model.title ? /(?:19|20)\d{2}(?=\s*年)/u.exec(toHalfWidth(model.text.slice(model.title.contentStart, model.title.end))) : null;
+  const ownYear = titleYear ? `${titleYear[0]}年` : undefined;
   for (const block of model.textBlocks) {
     const content = block.text.slice(block.contentStart - block.start);
     if (block.kind === 'heading') {
@@ -355,6 +386,8 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
         let t: RegExpExecArray | null;
         while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
         // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
+        // The report's own year (the title's) is the default time frame, not a scope of its own.
+        if (ownYear) scopes.delete(ownYear);
         if (scopes.size) scope = Array.from(scopes).sort().join('|');
       }
       lastScope = scope;
