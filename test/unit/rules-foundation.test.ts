@@ -393,3 +393,13 @@ test('required-section: the 落款 may stand on one line, or use dots in the dat
     assert.deepEqual(found('required-section', [...body, ...signature].join('\n')), [], signature.join(' / '));
   }
 });
+
+test('required-section: an English status report in Markdown, complete and without next steps', () => {
+  const report = ['# Q3 2025 Status Report: Team Atlas', '', '## Summary', '', 'This report covers July to September.', '', '## Accomplishments', '', '- Shipped the importer.', '', '## Risks and issues', '', '- Hiring is behind plan.', ''];
+  const next = ['## Next steps', '', '1. Finish the exporter.', '2. Hire two engineers.', ''];
+  assert.deepEqual(found('required-section', [...report, ...next].join('\n'), { format: 'markdown' }), []);
+  const fs = run('required-section', report.join('\n'), { format: 'markdown' });
+  assert.deepEqual(fs.map((f) => [f.data?.section, f.message.en]), [
+    ['next-steps', 'Missing section: next steps (looked for: next steps, plans, roadmap, goals, looking ahead, upcoming).'],
+  ]);
+});
