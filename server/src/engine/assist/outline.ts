@@ -82,17 +82,33 @@ export interface SectionSpan {
   end: number;
 }
 
-/** The extent of each section the profile found, in document order. */
-export function sectionSpans(model: ReportModel, sections: SectionMatch[]): SectionSpan[] {
+/**
+ * The extent of each section the profile found, in document order: to the block before the next
+ * section; a section found in a paragraph also ends with the heading part that contains it (in a
+ * file holding several people's 述职 reports, one person's 存在的问题 does not run into the next).
+ */
+export function sectionSpans(model: ReportModel, sections: SectionMatch[], headingTree?: OutlineSymbol[]): SectionSpan[] {
   const found = sections.filter((m) => m.block).sort((a, b) => a.block!.start - b.block!.start);
   const blocks = model.blocks;
   const lastEnd = lastContentEnd(model);
+  const tree = headingTree ?? headingOutline(model, sections, reportLanguage(model));
   return found.map((m) => {
     const start = m.block!.start;
     const next = found.find((n) => n.block!.start > start);
-    const end = next ? endBefore(blocks, next.block!.start, start) : lastEnd;
-    return { match: m, start, end };
+    let end = next ? endBefore(blocks, next.block!.start, start) : lastEnd;
+    if (m.block!.kind === 'paragraph') {
+      const container = innermostContaining(tree, start);
+      if (container) end = Math.min(end, container.end);
+    }
+    return { match: m, start, end: Math.max(end, m.block!.end) };
   });
+}
+
+function innermostContaining(list: OutlineSymbol[], offset: number): OutlineSymbol | undefined {
+  for (const s of list) {
+    if (s.kind === 'heading' && s.start <= offset && offset < s.end) return innermostContaining(s.children, offset) ?? s;
+  }
+  return undefined;
 }
 
 function lastContentEnd(model: ReportModel): number {
@@ -118,6 +134,34 @@ function endBefore(blocks: Block[], offset: number, floor: number): number {
 
 /** The hierarchical outline: title, headings of every level, and unheaded profile sections. */
 export function documentSymbols(model: ReportModel, sections: SectionMatch[], lang: UiLanguage = reportLanguage(model)): OutlineSymbol[] {
+  const roots = headingOutline(model, sections, lang);
+  // Sections found in paragraphs (the opening, a 存在问题 paragraph, the 落款) join the tree
+  // inside the innermost heading that contains them, ending before the next heading.
+  const headingStarts = model.blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.start);
+  const spans = sectionSpans(model, sections, roots);
+  for (const span of spans) {
+    const b = span.match.block!;
+    if (b.kind !== 'paragraph') continue;
+    const nextHeading = headingStarts.find((s) => s > b.start);
+    const end = nextHeading === undefined ? span.end : Math.min(span.end, endBefore(model.blocks, nextHeading, b.start));
+    const suffix = lang === 'zh' ? '（段落）' : ' (paragraph)';
+    const sym: OutlineSymbol = {
+      name: sectionLabel(span.match, lang) + suffix,
+      kind: 'section',
+      start: b.start,
+      end: Math.max(end, b.end),
+      selectionStart: b.contentStart,
+      selectionEnd: selectionEndOf(model, b),
+      sectionId: span.match.section.id,
+      children: [],
+    };
+    insertByContainment(roots, sym);
+  }
+  return roots;
+}
+
+/** The title and the headings, nested by rank (no paragraph sections). */
+function headingOutline(model: ReportModel, sections: SectionMatch[], lang: UiLanguage): OutlineSymbol[] {
   const roots: OutlineSymbol[] = [];
   const sectionOfBlock = new Map<Block, SectionMatch>();
   for (const m of sections) if (m.block && !sectionOfBlock.has(m.block)) sectionOfBlock.set(m.block, m);
@@ -159,29 +203,6 @@ export function documentSymbols(model: ReportModel, sections: SectionMatch[], la
     lastEnd = b.end;
   }
   close(-Infinity);
-
-  // Sections found in paragraphs (the opening, a 存在问题 paragraph, the 落款) join the tree
-  // inside the innermost heading that contains them, ending before the next heading.
-  const headingStarts = model.blocks.filter((b) => b.kind === 'heading' || b.kind === 'title').map((b) => b.start);
-  const spans = sectionSpans(model, sections);
-  for (const span of spans) {
-    const b = span.match.block!;
-    if (b.kind !== 'paragraph') continue;
-    const nextHeading = headingStarts.find((s) => s > b.start);
-    const end = nextHeading === undefined ? span.end : Math.min(span.end, endBefore(model.blocks, nextHeading, b.start));
-    const suffix = lang === 'zh' ? '（段落）' : ' (paragraph)';
-    const sym: OutlineSymbol = {
-      name: sectionLabel(span.match, lang) + suffix,
-      kind: 'section',
-      start: b.start,
-      end: Math.max(end, b.end),
-      selectionStart: b.contentStart,
-      selectionEnd: selectionEndOf(model, b),
-      sectionId: span.match.section.id,
-      children: [],
-    };
-    insertByContainment(roots, sym);
-  }
   return roots;
 }
 
