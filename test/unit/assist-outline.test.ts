@@ -155,3 +155,16 @@ test('the count of the section at the cursor is the innermost part containing it
   const c = countReport(r.model, r.sections);
   assert.deepEqual([MD.indexOf('压实责任'), MD.indexOf('问题。'), MD.indexOf('培训'), 0].map((o) => sectionCountAt(c, o)?.name), ['（一）加强领导', '二、存在的问题', '三、下一步工作打算', undefined]);
 });
+
+test('a section found in a paragraph ends with the heading part that holds it', () => {
+  const text = ['XX镇工作总结', '现将有关情况总结如下：', '一、主要做法', '开展活动。', '但也存在一些不足：宣传不够。', '二、其他工作', '开展调研。', '三、下一步工作打算', '加强学习。'].join('\n');
+  const r = lint(text, { format: 'plain' });
+  const c = countReport(r.model, r.sections);
+  assert.deepEqual(c.sections.map((s) => [s.id, text.slice(s.start, s.end)]), [
+    ['opening', '现将有关情况总结如下：'],
+    // Sections do not overlap: the body stops where the problems paragraph starts.
+    ['achievements', '一、主要做法\n开展活动。'],
+    ['problems', '但也存在一些不足：宣传不够。'],
+    ['next-steps', '三、下一步工作打算\n加强学习。'],
+  ]);
+});
