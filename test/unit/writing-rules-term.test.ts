@@ -32,6 +32,14 @@ test('两个确立 takes 同志, 两个维护 takes 总书记: the swapped forms
   assert.deepEqual(run(right).findings, []);
 });
 
+test('a narrative 确立了… is not the formulation, but the swap is still caught there', () => {
+  assert.deepEqual(run('全会确立了习近平新时代中国特色社会主义思想的指导地位。\n').findings, []);
+  const text = '全会确立了习近平总书记党中央的核心、全党的核心地位。\n';
+  const r = run(text);
+  assert.deepEqual(spans(text, r.findings), ['确立了习近平总书记']);
+  assert.equal(firstFix(r.findings[0]), '确立了习近平同志');
+});
+
 test('a near miss of a canonical text (a 、 typed as ，) is reported with the canonical text as fix', () => {
   const text = '确立习近平同志党中央的核心，全党的核心地位。\n';
   const r = run(text);

@@ -58,6 +58,10 @@ test('unpaired-bracket: balanced text, a mixed （…) pair, list labels 1) and 
   assert.deepEqual(found('（一）加强领导（共5次）。\n开展活动（共5次)。\n1) 第一项\n“第一段引文，\n“第二段引文。”\n', ['unpaired-bracket']), []);
 });
 
+test('unpaired-bracket: inline enumeration labels 1）…；2）… and a) … b) are not brackets', () => {
+  assert.deepEqual(found('措施有：1）加强学习；2）强化宣传。\nWe will a) ship and b) test.\n', ['unpaired-bracket']), []);
+});
+
 test('unpaired-bracket: English reports — ( and [ are checked, apostrophes are not quotes', () => {
   assert.deepEqual(found('The team’s work (tracked in issue 42.\nKubernetes’ release [beta] is out.\n', ['unpaired-bracket']), [['unpaired-bracket', 1, '(']]);
 });
@@ -87,6 +91,10 @@ test('halfwidth-punctuation: a sentence-final . after Chinese, and the space aft
   const r = run(text, ['halfwidth-punctuation']);
   assert.deepEqual(r.findings.map((f) => text.slice(f.start, f.end)), [', ', '.']);
   assert.equal(fixed(text, r.findings), '工作，取得成效。\n');
+});
+
+test('halfwidth-punctuation: Markdown images, links and code spans are not punctuation', () => {
+  assert.deepEqual(found('会议照片。![现场](a.png)\n详见[附件](附件1.docx)，运行`a(b)`命令。\n', ['halfwidth-punctuation'], 'markdown'), []);
 });
 
 test('halfwidth-punctuation: a heading marker (一) is left to heading-numbering', () => {
@@ -124,7 +132,7 @@ test('number-format: full-width digits, 二0二四年/二零二四年, abbreviat
 });
 
 test('number-format: 工作23年, 近10年, 2023年, 二〇二四年 are fine', () => {
-  assert.deepEqual(found('他工作23年，近10年来，2023年，二〇二四年，改革开放40年。\n', ['number-format']), []);
+  assert.deepEqual(found('他工作23年，近10年来，2023年，二〇二四年，改革开放40年，过去10年初步形成。\n', ['number-format']), []);
 });
 
 test('number-format: ranges keep the unit on both ends (N6): 15～30% → 15%～30%, 13～17万元 → 13万元～17万元', () => {

@@ -24,7 +24,9 @@ export const ellipsisRule: Rule = {
       if (!HAN.test(text)) continue;
       ELLIPSIS.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = ELLIPSIS.exec(text))) {
+      const before = findings.length;
+      // More findings than this in one paragraph say nothing more; the rest is skipped.
+      while ((m = ELLIPSIS.exec(text)) && findings.length - before < 100) {
         const run = m[0];
         const start = block.start + m.index;
         const end = start + run.length;

@@ -19,13 +19,19 @@ function fixFor(start: number, end: number, replacement: string, extra?: { start
   return [{ title: { zh: `改为全角“${replacement}”${extra ? '“' + extra.newText + '”' : ''}`, en: `Use the full-width "${replacement}"${extra ? ' "' + extra.newText + '"' : ''}` }, edits, safe: true }];
 }
 
+// More findings than this in one paragraph say nothing more (a text typed with an English IME):
+// the rest of the paragraph is skipped, which keeps pathological input fast.
+const MAX_PER_BLOCK = 100;
+
 /** Checks one run of Chinese-bearing text. */
 function checkText(text: string, base: number, findings: RuleFinding[]): void {
   const taken = new Set<number>();
+  const found = findings.length;
   // Parentheses as a pair: Chinese inside, or Chinese on either side, makes both full-width.
   PAIR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PAIR.exec(text))) {
+    if (findings.length - found >= MAX_PER_BLOCK) return;
     const open = m.index;
     const close = m.index + m[0].length - 1;
     const inner = m[1];
@@ -43,6 +49,7 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
   }
   MARK.lastIndex = 0;
   while ((m = MARK.exec(text))) {
+    if (findings.length - found >= MAX_PER_BLOCK) return;
     const at = m.index;
     if (taken.has(at)) continue;
     const ch = m[0];
@@ -61,6 +68,7 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
       if (ch === ':' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 8:00, 1:500
       if (ch === ',' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 3,000
       if (ch === '?' && before === '?') continue;
+      if (ch === '!' && after === '[') continue; // a Markdown image ![…](…)
       if (!CJK_SIDE.test(before) && /[A-Za-z0-9]/.test(before) && !HAN.test(after)) continue;
     }
     // The space typed after an English comma goes with it.

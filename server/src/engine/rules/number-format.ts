@@ -27,7 +27,7 @@ const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', O: '0
 // A year spelt with Chinese digits in which the zero is not 〇 (二0二四年, 二零二四年, 二○二四年).
 const BAD_ZERO_YEAR = /(?<![〇零○一二三四五六七八九十百千万0-9])[一二][〇零○0０OＯ一二三四五六七八九]{3}(?=年)/gu;
 // 23年5月, 24年度, 23年底: a two-digit year. A duration (工作23年, 近10年) is not followed by these.
-const SHORT_YEAR = /(?<![0-9０-９.．第近约余多前后])([0-9]{2})年(?=[0-9]{1,2}月|度|底|初|[上下]半年)/gu;
+const SHORT_YEAR = /(?<![0-9０-９.．第近约余多前后每])([0-9]{2})年(?=[0-9]{1,2}月|度(?![过日])|底(?![线蕴子气])|初(?![步期次心衷])|[上下]半年)/gu;
 // 15～30%, 13～17万元, 9～16亿: the sign or magnitude written only after the second number.
 const RANGE = /(?<![0-9.])([0-9]+(?:\.[0-9]+)?)([～~〜－—–-])([0-9]+(?:\.[0-9]+)?)(%|‰|千万|百万|万亿|万|亿)(元|美元|人|户|吨|亩|千瓦|千米|公里|平方米|人次|个|家|项|套|辆|台)?/gu;
 // 三、四个月: two adjacent Chinese numerals joined by 、 and followed by a measure word.
@@ -174,6 +174,9 @@ const CHECKS: Check[] = [
   },
 ];
 
+// More findings than this in one paragraph say nothing more; the rest is skipped.
+const MAX_PER_BLOCK = 100;
+
 const DATE_CN = /^[\s\u3000]*([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[\s\u3000]*$/u;
 const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -224,11 +227,13 @@ export const numberFormatRule: Rule = {
     const findings: RuleFinding[] = [];
     for (const block of model.textBlocks) {
       const ctx = textOf(block);
+      const before = findings.length;
       for (const check of CHECKS) {
+        if (findings.length - before >= MAX_PER_BLOCK) break;
         if (!check.hint(ctx.text)) continue;
         check.re.lastIndex = 0;
         let m: RegExpExecArray | null;
-        while ((m = check.re.exec(ctx.text))) {
+        while ((m = check.re.exec(ctx.text)) && findings.length - before < MAX_PER_BLOCK) {
           const made = check.make(m, ctx);
           if (!made) continue;
           const start = made.start ?? ctx.base + m.index;

@@ -50,6 +50,9 @@ const EN_DOUBLED = /\b([A-Za-z]+)[ \t]+\1\b/gi;
 const BREAK = /[\s，。；：？！、“”‘’（）《》〈〉【】,.;:?!()]/u;
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'and', 'of', 'to', 'in', 'for', 'on', 'with', 'by', 'at', 'from', 'be', 'are', 'was', 'it', 'we', 'will', 'our']);
 
+// More findings than this in one paragraph say nothing more; the rest is skipped.
+const MAX_PER_BLOCK = 100;
+
 let segmenter: Intl.Segmenter | undefined;
 
 /** True when a segmenter reads both characters of the pair as one-character words of their own. */
@@ -89,7 +92,8 @@ export const repeatedCharRule: Rule = {
       const from = block.marker ? block.marker.end - block.start : 0;
       DOUBLED.lastIndex = from;
       let m: RegExpExecArray | null;
-      while ((m = DOUBLED.exec(text))) {
+      const before = findings.length;
+      while ((m = DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {
         const i = m.index;
         const ch = m[1];
         const len = ch.length;
@@ -120,7 +124,7 @@ export const repeatedCharRule: Rule = {
       }
       if (!/[A-Za-z]/.test(text)) continue;
       EN_DOUBLED.lastIndex = from;
-      while ((m = EN_DOUBLED.exec(text))) {
+      while ((m = EN_DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {
         const a = m[1];
         const b = m[0].slice(m[0].length - a.length);
         const lower = a.toLowerCase();

@@ -25,7 +25,7 @@ export const requestInReportRule: Rule = {
     for (const block of model.textBlocks) {
       REQUEST.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = REQUEST.exec(block.text))) {
+      while ((m = REQUEST.exec(block.text)) && findings.length < 1000) {
         const start = block.start + m.index;
         const end = start + m[0].length;
         // The closing formula on its own ("妥否，请批示。") can be replaced by 特此报告.

@@ -162,6 +162,8 @@ function prefixDistance(pattern: string, text: string, at: number, maxD: number)
   return best;
 }
 
+// More findings than this in one paragraph say nothing more; the rest is skipped.
+const MAX_PER_BLOCK = 100;
 const STOP = /[\s，。；：！？、“”‘’（）《》,.;:!?()]/u;
 const maxDistance = (len: number) => (len >= 16 ? 2 : len >= 10 ? 1 : 0);
 
@@ -249,7 +251,7 @@ export const termRule: Rule = {
           if (w.literal && !text.includes(w.literal)) continue;
           w.regex.lastIndex = 0;
           let m: RegExpExecArray | null;
-          while ((m = w.regex.exec(text))) {
+          while ((m = w.regex.exec(text)) && own.length < MAX_PER_BLOCK) {
             if (m[0].length === 0) {
               w.regex.lastIndex++;
               continue;
@@ -275,7 +277,7 @@ export const termRule: Rule = {
         const maxD = maxDistance(e.canonical.length);
         if (maxD === 0) continue;
         const anchor = e.canonical.slice(0, 2);
-        for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+        for (let at = text.indexOf(anchor); at >= 0 && own.length < MAX_PER_BLOCK; at = text.indexOf(anchor, at + 1)) {
           if (text.startsWith(e.canonical, at)) continue;
           if (e.allow.some((a) => text.startsWith(a, at))) continue;
           const { d, len } = prefixDistance(e.canonical, text, at, maxD);

@@ -21,6 +21,8 @@ const INNER: Record<string, [string, string]> = { dq: ['‘', '’'], book: ['�
 
 const ANY = /[“”‘’（）()《》〈〉【】[\]]/gu;
 // "1)" "a)" "①)" "一）" used as list item labels at the start of a block or after a break.
+// "…；2）…" "… b) …": an enumeration label inside a paragraph.
+const INLINE_LABEL = /(?:^|[\s，；。：、,;:])(?:[0-9]{1,2}|[a-zA-Z]|[一二三四五六七八九十])$/u;
 const LIST_LABEL = /^[\s\u3000]*(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3})[)）]/u;
 
 interface Open {
@@ -44,55 +46,73 @@ function message(kind: 'unclosed' | 'unopened' | 'crossed' | 'nested', ch: strin
   }
 }
 
+// A closing mark looks this deep into the stack for its partner (crossed pairs are shallow);
+// deeper, it counts as unopened. This keeps pathological nesting linear.
+const MAX_CROSSING_DEPTH = 64;
+// More findings than this in one paragraph say nothing more: the rest of the run is skipped.
+const MAX_PER_RUN = 100;
+
 /** Finds the problems of one run of text (a paragraph, a heading or a table row). */
 function checkRun(text: string, base: number, findings: RuleFinding[], nextStartsWithQuote: boolean): void {
   const stack: Open[] = [];
+  // How many marks of each kind are open, so that "is one open?" costs O(1).
+  const openCount: Record<string, number> = {};
+  const push = (o: Open) => {
+    stack.push(o);
+    openCount[o.kind] = (openCount[o.kind] ?? 0) + 1;
+  };
+  const removeAt = (i: number) => {
+    openCount[stack[i].kind]--;
+    stack.splice(i, 1);
+  };
+  const isOpen = (kind: string) => (openCount[kind] ?? 0) > 0;
+  const before = findings.length;
   ANY.lastIndex = 0;
   let m: RegExpExecArray | null;
   const labelEnd = (LIST_LABEL.exec(text)?.[0].length ?? 0) - 1;
   while ((m = ANY.exec(text))) {
+    if (findings.length - before >= MAX_PER_RUN) return;
     const ch = m[0];
     const at = m.index;
     if (ch in OPEN) {
-      const kind = OPEN[ch];
       // A second “ while one is open is a nesting error or a backwards closing quote: see reportOpen.
-      stack.push({ kind, ch, at });
+      push({ kind: OPEN[ch], ch, at });
       continue;
     }
     const kind = CLOSE[ch];
-    if (at === labelEnd && (ch === ')' || ch === '）')) continue; // "1)" list label
-    if (ch === '’') {
-      // An apostrophe (don’t, Kubernetes’) unless a ‘ is open.
-      if (!stack.some((o) => o.kind === 'sq')) continue;
-    }
-    if (ch === ')' && at > 0 && /[:;]/.test(text[at - 1]) && !stack.some((o) => o.kind === 'paren')) continue; // :) ;)
+    if ((ch === ')' || ch === '）') && !isOpen('paren') && (at === labelEnd || INLINE_LABEL.test(text.slice(Math.max(0, at - 4), at)))) continue; // "1)" "b)" list labels
+    // An apostrophe (don’t, Kubernetes’) unless a ‘ is open.
+    if (ch === '’' && !isOpen('sq')) continue;
+    if (ch === ')' && at > 0 && /[:;]/.test(text[at - 1]) && !isOpen('paren')) continue; // :) ;)
     const top = stack[stack.length - 1];
     if (top && top.kind === kind) {
-      stack.pop();
+      removeAt(stack.length - 1);
       continue;
     }
-    const idx = findLast(stack, kind);
+    const idx = isOpen(kind) ? findLast(stack, kind) : -1;
     if (idx >= 0) {
       // Crossed pairs 《…（…》…）: report the crossing once; the inner mark may still close later.
       const inner = stack[stack.length - 1];
       findings.push({ start: base + at, end: base + at + 1, message: message('crossed', ch, inner.ch), data: { kind: 'crossed' } });
-      stack.splice(idx, 1);
+      removeAt(idx);
       continue;
     }
     findings.push({ start: base + at, end: base + at + 1, message: message('unopened', ch), data: { kind: 'unopened' } });
   }
-  reportOpen(text, base, stack, findings, nextStartsWithQuote);
+  reportOpen(text, base, stack, findings, nextStartsWithQuote, MAX_PER_RUN - (findings.length - before));
 }
 
 function findLast(stack: Open[], kind: string): number {
-  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].kind === kind) return i;
+  for (let i = stack.length - 1; i >= Math.max(0, stack.length - MAX_CROSSING_DEPTH); i--) if (stack[i].kind === kind) return i;
   return -1;
 }
 
 /** Reports what is left open at the end of a run, recognising nested and backwards quotes. */
-function reportOpen(text: string, base: number, stack: Open[], findings: RuleFinding[], nextStartsWithQuote: boolean): void {
+function reportOpen(text: string, base: number, stack: Open[], findings: RuleFinding[], nextStartsWithQuote: boolean, budget: number): void {
   // A quotation running over several paragraphs opens each with “ and closes only the last (§4.8.3).
   if (nextStartsWithQuote && stack.length === 1 && stack[0].kind === 'dq') return;
+  // ‘ is also typed for an apostrophe in English text; it is only reported in Chinese text.
+  const chinese = /\p{Script=Han}/u.test(text);
   const left: { o: Open; backwards: boolean }[] = [];
   while (stack.length) {
     const o = stack.pop()!;
@@ -103,9 +123,9 @@ function reportOpen(text: string, base: number, stack: Open[], findings: RuleFin
       left.push({ o, backwards: true });
     } else left.push({ o, backwards: false });
   }
-  for (const { o, backwards } of left.reverse()) {
-    // ‘ is also typed for an apostrophe in English text; only report it in Chinese text.
-    if (o.kind === 'sq' && !/\p{Script=Han}/u.test(text)) continue;
+  left.reverse();
+  for (const { o, backwards } of left.slice(0, Math.max(0, budget))) {
+    if (o.kind === 'sq' && !chinese) continue;
     if (!backwards) {
       findings.push({ start: base + o.at, end: base + o.at + 1, message: message('unclosed', o.ch), data: { kind: 'unclosed' } });
       continue;
@@ -147,7 +167,7 @@ function checkNesting(text: string, base: number, findings: RuleFinding[]): void
     }
   }
   if (!balanced || depth.dq !== 0 || depth.book !== 0) return;
-  for (const p of pending) {
+  for (const p of pending.slice(0, MAX_PER_RUN)) {
     const [o, c] = INNER[p.kind];
     findings.push({
       start: base + p.open,

@@ -91,7 +91,9 @@ export const vagueTimeRule: Rule = {
       if (block.start >= date.start) break;
       VAGUE.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = VAGUE.exec(block.text))) {
+      const before = findings.length;
+      // More findings than this in one paragraph say nothing more; the rest is skipped.
+      while ((m = VAGUE.exec(block.text)) && findings.length - before < 100) {
         const word = m[0];
         const start = block.start + m.index;
         const end = start + word.length;
