@@ -88,7 +88,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.reportLint'] },
-        completionProvider: { triggerCharacters: ['；', ';', '、', '）'] },
+        completionProvider: { triggerCharacters: ['；', ';', '、', '）', '（', '('] },
         documentSymbolProvider: { label: 'report-lint' },
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -514,7 +514,7 @@ export function startServer(connection: Connection): void {
     try {
       const r = await reportResult(params.textDocument.uri);
       if (!r) return [];
-      const counts = countReport(r.result.model, r.result.sections);
+      const counts = countReport(r.result.model, r.result.sections, undefined, locale);
       const lens = (offset: number, title: string) => ({ range: { start: r.doc.positionAt(offset), end: r.doc.positionAt(offset) }, command: { title, command: '' } });
       const out = [];
       const anchor = r.result.model.title?.start ?? 0;

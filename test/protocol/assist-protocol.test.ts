@@ -88,8 +88,8 @@ test('completion, document symbols, folding ranges and code lens on one report',
     const lenses: any[] = await req('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command.title]), [
       [0, '77 characters in all'],
-      [1, '导语: 25 characters'],
-      [2, '主要做法和成效: 43 characters'],
+      [1, 'Opening overview: 25 characters'],
+      [2, 'Main work and results: 43 characters'],
     ]);
 
     // After typing 五、 the profile's missing sections are offered by name.
