@@ -67,6 +67,8 @@ try {
     resolveExit(code);
   });
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
+  page.on('crash', () => { console.error(`[${TAG}] the workbench page crashed`); resolveExit(1); });
+  page.on('close', () => resolveExit(1)); // no-op once codeAutomationExit has resolved
   bridgeTimer = setInterval(() => serveBridge(page).catch((e) => console.log(`  [bridge] ${e.message}`)), 100);
 
   const payload = [
@@ -75,7 +77,8 @@ try {
     ['skipWelcome', 'true'],
   ];
   lap(TAG, `workbench: extension ${EXT}, tests ${path.relative(EXT, TESTS)}, workspace ${ws}`);
-  await page.goto(workbenchUrl(cs, ws, payload));
+  // no need to wait for 'load': codeAutomationExit (or the hard timeout) ends the run
+  await page.goto(workbenchUrl(cs, ws, payload), { waitUntil: 'commit', timeout: 120000 });
   exitCode = await exited;
   lap(TAG, `codeAutomationExit(${exitCode})`);
   if (external.length) console.log(`  requests beyond 127.0.0.1: ${external.join(', ')}`);

@@ -45,7 +45,7 @@ const cleanup = async () => {
   if (cs) await cs.stop();
 };
 onSignals(cleanup);
-hardTimeout(TAG, Number(process.env.REPORT_LINT_E2E_TIMEOUT_S || 240), cleanup);
+hardTimeout(TAG, Number(process.env.REPORT_LINT_E2E_TIMEOUT_S || 420), cleanup);
 
 const failures = [];
 let passed = 0;
@@ -59,28 +59,29 @@ try {
   page = b.page;
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   const payload = VSIX ? [] : [['extensionDevelopmentPath', remote(cs, EXT)]];
-  await page.goto(workbenchUrl(cs, ws, [...payload, ['skipWelcome', 'true']]));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-  await page.waitForSelector(`.explorer-folders-view .monaco-list-row[aria-label="${REPORT}"]`, { timeout: 60000 });
+  await page.goto(workbenchUrl(cs, ws, [...payload, ['skipWelcome', 'true']]), { waitUntil: 'commit', timeout: 120000 });
+  // generous bounds: a loaded 2-core machine takes up to a minute or two to bring the workbench up
+  await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
+  await page.waitForSelector(`.explorer-folders-view .monaco-list-row[aria-label="${REPORT}"]`, { timeout: 120000 });
   lap(TAG, 'workbench up, explorer lists the report');
 
   // open the report as a person does: Quick Open, type its name, Enter
   await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 20000 });
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 45000 });
   await page.keyboard.type('2024年工作总结');
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${REPORT}"]`, { timeout: 20000 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${REPORT}"]`, { timeout: 45000 });
   await page.keyboard.press('Enter');
-  await page.waitForSelector(`.tab[aria-label*="${REPORT}"]`, { timeout: 20000 });
+  await page.waitForSelector(`.tab[aria-label*="${REPORT}"]`, { timeout: 45000 });
   lap(TAG, 'report open in an editor');
-  await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
+  await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 120000 });
   check(true, 'warning squiggles in the editor');
 
   // Problems panel
   await page.keyboard.press('Control+Shift+M');
-  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20000 });
+  await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 45000 });
   let rows = [];
   const want = EXPECTED.length;
-  const end = Date.now() + 20000;
+  const end = Date.now() + 45000;
   for (;;) { // the panel fills in asynchronously: poll (bounded) until all expected entries are rendered
     rows = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => (e.textContent || '').replace(/\s+/g, ' ').trim()));
     if (EXPECTED.every(([rule, line]) => rows.some((r) => r.includes(rule) && r.includes(`Ln ${line},`))) || Date.now() > end) break;
@@ -115,36 +116,104 @@ else if (!KEEP) fs.rmSync(runDir, { recursive: true, force: true });
 console.log(`ui: ${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
 
+/** Title of a contributed command as the palette shows it ("Category: Title"), %nls% keys resolved. */
+function paletteLabel(id) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXT, 'package.json'), 'utf8'));
+  const nlsFile = path.join(EXT, 'package.nls.json');
+  const nls = fs.existsSync(nlsFile) ? JSON.parse(fs.readFileSync(nlsFile, 'utf8')) : {};
+  const t = (v) => (typeof v === 'string' ? v.replace(/^%(.+)%$/, (m, k) => (typeof nls[k] === 'string' ? nls[k] : nls[k]?.message ?? m)) : v);
+  const cmd = (manifest.contributes?.commands || []).find((c) => c.command === id);
+  if (!cmd) return undefined;
+  return { title: t(cmd.title), label: cmd.category ? `${t(cmd.category)}: ${t(cmd.title)}` : t(cmd.title) };
+}
+
+/** Runs a command from the command palette (F1), as a person does; false when it is not contributed. */
+async function runFromPalette(id) {
+  const c = paletteLabel(id);
+  if (!c) return false;
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 45000 });
+  await page.keyboard.type(c.label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: c.title }).first().waitFor({ timeout: 45000 });
+  check(true, `command palette lists "${c.label}"`);
+  await page.keyboard.press('Enter');
+  return true;
+}
+
 /**
- * The preview (issue 7): only when the manifest contributes reportLint.openPreview. Runs it from the
- * command palette under its contributed title, then looks for the rendered report inside the webview
- * iframes (page.frames()).
+ * The preview (issue 7), once the manifest contributes reportLint.openPreview: run it from the palette
+ * and find the rendered report inside the webview iframes (page.frames()). Then export to HTML through
+ * the save dialog (code-server's simple file dialog: accept the suggested path) when that command exists.
  */
 async function previewCheck() {
-  const manifest = JSON.parse(fs.readFileSync(path.join(EXT, 'package.json'), 'utf8'));
-  const cmd = (manifest.contributes?.commands || []).find((c) => c.command === 'reportLint.openPreview');
-  if (!cmd) {
+  if (!(await runFromPalette('reportLint.openPreview'))) {
     lap(TAG, 'skip preview: the manifest does not contribute reportLint.openPreview yet');
     return;
   }
-  const label = cmd.category ? `${cmd.category}: ${cmd.title}` : cmd.title;
-  await page.keyboard.press('Control+Shift+P');
-  await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible', timeout: 20000 });
-  await page.keyboard.type(label);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: cmd.title });
-  await row.first().waitFor({ timeout: 20000 });
-  check(true, `command palette lists "${label}"`);
-  await page.keyboard.press('Enter');
-  const end = Date.now() + 30000;
-  let found;
-  while (!found && Date.now() < end) { // poll the webview frames (bounded) for the rendered title
-    for (const f of page.frames()) {
-      const text = await f.evaluate(() => document.body?.innerText || '').catch(() => '');
-      if (text.includes('2024年工作总结')) { found = f; break; }
+  // poll (bounded) the webview frames for the rendered title in a frame that is actually shown: the
+  // webview may reload its frames while it starts, so a frame is re-found on every round
+  // the box of a frame's element when it and every frame around it are shown, else undefined
+  const shown = async (f) => {
+    let inner;
+    for (let fr = f; fr && fr !== page.mainFrame(); fr = fr.parentFrame()) {
+      const el = await fr.frameElement();
+      const box = await el.boundingBox();
+      if (!box || box.width < 10 || box.height < 10 || !(await el.isVisible())) return undefined;
+      inner ??= box;
     }
-    if (!found) await page.waitForTimeout(250);
+    return inner;
+  };
+  const findShown = async () => {
+    for (const f of page.frames()) {
+      try {
+        const text = await f.evaluate(() => document.body?.innerText || '');
+        const box = text.includes('2024年工作总结') ? await shown(f) : undefined;
+        if (box) return box;
+      } catch { /* detached while we looked */ }
+    }
+    return undefined;
+  };
+  // then wait until the preview's area is visibly painted: the webview paints in its own renderer and
+  // may replace its frame while it starts (a blank area compresses to a few KB of PNG, the page not)
+  const end = Date.now() + 60000;
+  let found = false;
+  let painted = false;
+  let lastSize, lastBox, lastErr;
+  while (!painted && Date.now() < end) {
+    const box = await findShown();
+    if (box) {
+      found = true;
+      lastBox = box;
+      try {
+        lastSize = (await page.screenshot({ clip: box })).length;
+        painted = lastSize > 15000;
+      } catch (e) { lastErr = e.message.split('\n')[0]; }
+    }
+    if (!painted) await page.waitForTimeout(250);
   }
-  check(!!found, 'preview webview shows the report title');
+  check(found, 'preview webview shows the report title');
+  check(painted, `the preview is painted on screen (not a blank area)${painted ? '' : `: last ${lastSize} bytes of PNG for ${JSON.stringify(lastBox)}${lastErr ? `, ${lastErr}` : ''}`}`);
   await page.screenshot({ path: path.join(SHOTS, 'ui-preview.png') });
   if (README) await page.screenshot({ path: path.join(SHOTS, 'readme-preview.png') });
+  lap(TAG, 'screenshot test/screenshots/ui-preview.png');
+
+  // export: back to the report's editor, then Export to HTML and accept the suggested file name
+  await page.locator(`.tab[aria-label*="${REPORT}"]`).first().click();
+  const before = new Set(fs.readdirSync(ws));
+  if (!(await runFromPalette('reportLint.exportHtml'))) {
+    lap(TAG, 'skip export: the manifest does not contribute reportLint.exportHtml yet');
+    return;
+  }
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 45000 });
+  await page.keyboard.press('Enter');
+  const endX = Date.now() + 45000;
+  let exported;
+  while (!exported && Date.now() < endX) { // poll the workspace copy (bounded) for the new file
+    exported = fs.readdirSync(ws).find((f) => !before.has(f) && f.endsWith('.html'));
+    if (!exported) await page.waitForTimeout(250);
+  }
+  const html = exported ? fs.readFileSync(path.join(ws, exported), 'utf8') : '';
+  check(!!exported && html.includes('2024年工作总结'), `export to HTML wrote ${exported ?? 'nothing'} holding the report title`);
 }

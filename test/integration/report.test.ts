@@ -85,6 +85,10 @@ export function reportSuite(): void {
           .map(([rule, lines]) => `  ${rule}: expected lines [${lines}] got [${linesOf(now, rule)}]`).join('\n');
         throw new Error(`${(e as Error).message}\nper rule (0-based lines):\n${table}`);
       }
+      // nothing else: a finding of another rule on this fixture is either a false positive or a reason to
+      // update the fixture and this table
+      const extra = diags.filter((d) => !(ruleOf(d) in EXPECTED));
+      assert.deepStrictEqual(extra, [], `findings the fixture does not expect:\n${describeDiags(extra)}`);
       // details the contract fixes
       for (const d of diags) {
         assert.strictEqual(d.source, 'report-lint');
