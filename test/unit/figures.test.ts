@@ -105,7 +105,15 @@ test('units and classifiers: 个百分点 wins over 个, 场次 over 场; years 
 
 test('English figures: %, people; the first end of from A to B takes the unit of the second', () => {
   const figs = figuresOf('Attendance rose from 120 to 150 people, up 25%. We trained 40 people.');
-  assert.deepEqual(figs.map((f) => [f.text, f.value, f.unit]), [['120', 120, '人'], ['150 people', 150, '人'], ['25%', 25, '%'], ['40 people', 40, '人']]);
+  assert.deepEqual(figs.map((f) => [f.text, f.value, f.unit]), [['120', 120, '人'], ['150 people', 150, '人'], ['25%', 25, '%'], ['40 people', 40, '人']]);  const money = figuresOf('We spent $1.2 million on 45 contributors, of which 12 contributors were new; 13.86 million urban jobs were added.');
+  assert.deepEqual(money.map((f) => [f.text, f.value, f.unit, f.subject]), [
+    ['$1.2 million', 1200000, '$', 'spent'],
+    ['45 contributors', 45, 'contributors', 'contributors'],
+    ['12 contributors', 12, 'contributors', 'contributors'],
+    ['13.86 million', 13860000, '', 'urban jobs'],
+  ]);
+  assert.deepEqual(brief(check('We had 45 contributors, of which 52 contributors were new.', ['figure-part-exceeds-whole'])), [['figure-part-exceeds-whole', 1, '52 contributors']]);
+  assert.deepEqual(figuresOf('In 2024 the 1st release of v1.2 shipped 5G support.'), []);
 });
 
 // ---- extraction: subjects ---------------------------------------------------------------

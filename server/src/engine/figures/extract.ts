@@ -12,6 +12,17 @@ import { findRelations } from './relations';
 // match the same text two ways, so matching is linear.
 const NUMBER_RE = /百分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+)|\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿几]+/gu;
 const NUMBER_AT = new RegExp(NUMBER_RE.source, 'uy');
+const EN_SCALE = /^\s?(thousand|million|billion|trillion|bn|k|m)(?![A-Za-z])/i;
+const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, k: 1e3, m: 1e6 };
+const DOLLAR: UnitDef = { text: '$', kind: 'measure', base: '$' };
+const ENGLISH_COUNT: UnitDef = { text: '', kind: 'count', base: '' };
+const EN_NOT_NOUN = /^(?:of|to|in|and|or|was|were|is|are|be|by|for|with|from|on|at|the|a|an|as|than|that|which|per|percent|years?|months?|days?|weeks?|hours?|times|am|pm|st|nd|rd|th)$/i;
+
+/** The first word after a number, when it can be what the number counts. */
+function englishNounAfter(rest: string): boolean {
+  const w = /^ ([a-z][a-z-]*)/.exec(rest);
+  return !!w && !EN_NOT_NOUN.test(w[1]);
+}
 const SENTENCE_END = /[。！？!?；;\n]/u;
 const CLAUSE_DELIMS = new Set('，。；：、！？,;:!?（）()“”"《》【】|\n'.split(''));
 const PRE_QUALIFIERS = ['将近', '接近', '大约', '超过', '不到', '不足', '不少于', '至少', '最多', '多达', '高达', '近', '约', '逾', '超'];
@@ -73,6 +84,13 @@ export interface ScanContext {
   plan: boolean;
   sentenceBase: number;
   sentenceIndexAt: (rel: number) => number;
+}
+
+let planRe: RegExp | undefined;
+/** One pattern for all plan cues: a single pass over a block instead of one per word. */
+function planWordRe(): RegExp {
+  planRe ??= new RegExp(lexicon().planWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
+  return planRe;
 }
 
 /** A cheap look at what follows a Chinese numeral: a unit (after 多 余 万 亿) or nothing to read. */
@@ -165,8 +183,18 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
     unit = unitAt(hw, pos);
     unitEnd = unit ? pos + unit.text.length : pos;
     if (!unit && english) {
+      // 1.2 million, 3k, 2 bn: English scales; $ before the number is the unit.
+      const sc = EN_SCALE.exec(hw.slice(pos, pos + 12));
+      if (sc) {
+        scaleBy(EN_SCALES[sc[1].toLowerCase()]);
+        pos += sc[0].length;
+      }
       const eu = englishUnitAt(hw, pos);
-      if (eu) {
+      if (before === '$') {
+        unit = DOLLAR;
+        unitStart = at - 1;
+        unitEnd = pos;
+      } else if (eu) {
         unit = eu.def;
         unitEnd = eu.end;
       } else {
@@ -174,8 +202,14 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
         const next = /^\s+(?:to|and)\s+\d[\d,]*(?:\.\d+)?/.exec(hw.slice(pos, pos + 30));
         const eu2 = next ? englishUnitAt(hw, pos + next[0].length) : undefined;
         if (eu2) unit = eu2.def;
+        // 45 contributors, 13.86 million urban jobs: a count of the noun that follows.
+        else if (!/^(?:19|20)\d{2}$/.test(token) && /^ [a-z]/.test(hw.slice(pos, pos + 2)) && englishNounAfter(hw.slice(pos, pos + 40))) {
+          unit = ENGLISH_COUNT;
+          unitEnd = pos;
+        }
       }
     }
+    if (english && !unit && isLatin(hw.charAt(pos))) return undefined;
     // Ranges: 3～5个, 15%～30%, 13万元～17万元, 3至5个 (至 and 到 only without a first unit).
     const sep = qualifier ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
     if (sep && (!unit || !/[至到]/u.test(sep[0]))) {
@@ -225,7 +259,7 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
       }
     }
   }
-  let start = percentWords ? at : at;
+  let start = unit === DOLLAR ? at - 1 : at;
   if (!qualifier) {
     const look = hw.slice(Math.max(prevEnd, at - 3), at);
     for (const q of PRE_QUALIFIERS) {
@@ -301,9 +335,12 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
     out.push({ year, month, day, start, end: start + m[0].length, text: model.text.slice(start, start + m[0].length), line: model.lines.lineAt(start), valid, sentence: sentenceAt(at) });
     pos = at + m[0].length;
   };
+  let y = -2;
+  let mo = -2;
   while (pos < hw.length) {
-    const y = hw.indexOf('年', pos);
-    const mo = hw.indexOf('月', pos);
+    // Each search resumes where the last one stopped, so the block is read once.
+    if (y !== -1 && y < pos) y = hw.indexOf('年', pos);
+    if (mo !== -1 && mo < pos) mo = hw.indexOf('月', pos);
     if (y < 0 && mo < 0) break;
     const k = y >= 0 && (mo < 0 || y < mo) ? y : mo;
     let found = false;
@@ -368,7 +405,7 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
     const english = !/\p{Script=Han}/u.test(hw);
     // Sentence spans of this block, relative to block.start.
     const spans: { start: number; end: number; plan: boolean; scope: string }[] = [];
-    const anyPlanWord = lex.planWords.some((w) => hw.includes(w));
+    const anyPlanWord = planWordRe().test(hw);
     const endRe = english ? /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu : /[。！？!?；;\n]/gu;
     let s0 = 0;
     let lastScope = '';
@@ -377,7 +414,7 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
       if (end <= s0) return;
       const text = hw.slice(s0, end);
       // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
-      const plan: boolean = blockPlan || carryPlan || (anyPlanWord && lex.planWords.some((w) => text.includes(w)));
+      const plan: boolean = blockPlan || carryPlan || (anyPlanWord && planWordRe().test(text));
       carryPlan = plan && /[；;：:]$/u.test(text);
       let scope = lastScope;
       if (SCOPE_HINT.test(text)) {
@@ -502,6 +539,7 @@ function describe(
   const sIndex = sentenceAt(rel);
   const span = spans[sIndex - sc.sentenceBase];
   f.sentence = sIndex;
+  if (english) f.english = true;
   f.plan = span?.plan ?? sc.plan;
   f.scope = span?.scope ?? '';
   // The clause before the number: back to a delimiter or the previous figure.
@@ -527,9 +565,22 @@ function describe(
       side = 'after';
     }
   }
-  if (!subject && english && f.unitKind === 'count') {
-    subject = f.unitText;
-    subjectStart = f.start;
+  if (english && f.unitKind === 'count') {
+    const after = /^ ((?:[a-z][a-z-]* ){0,2}[a-z][a-z-]*)/.exec(hw.slice(relEnd, relEnd + 40));
+    const words = after ? after[1].split(' ') : [];
+    let k = 0;
+    while (k < words.length && !EN_NOT_NOUN.test(words[k])) k++;
+    const noun = words.slice(0, k).join(' ');
+    if (!f.unitText && noun) {
+      subject = noun;
+      subjectStart = block.start + relEnd + 1;
+      side = 'after';
+    } else if (f.unitText) {
+      // 45 contributors, 3 meetings: the counted noun is the metric.
+      subject = f.unitText;
+      subjectStart = f.unitStart;
+      side = 'after';
+    }
   }
   f.subjectText = subject;
   f.subjectStart = subject ? subjectStart : undefined;

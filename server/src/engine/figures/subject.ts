@@ -51,15 +51,25 @@ export interface SubjectRead {
 // Suffixes peeled off a clause before reading its subject, by characters (ICU sometimes glues
 // them to the noun: 比上/年, 增加到): comparisons, qualifiers, particles.
 const EXTRA_SUFFIXES = ['比上年同期', '比去年同期', '较上年同期', '比上年', '较上年', '比去年', '较去年', '同比', '环比', '拟按', '拟安排', '安排', '按', '拟', '比', '较', '达到', '达', '为', '到', '至', '了', '占', '超过', '超', '逾', '共', '计', '约', '近', '的'];
-let suffixes: string[] | undefined;
+let suffixes: { set: Set<string>; maxLength: number } | undefined;
 
-function suffixList(): string[] {
+function suffixSet(): { set: Set<string>; maxLength: number } {
   if (!suffixes) {
     const lex = lexicon();
-    const all = new Set<string>([...lex.stopWords, ...lex.changeUp, ...lex.changeDown, ...EXTRA_SUFFIXES]);
-    suffixes = Array.from(all).sort((a, b) => b.length - a.length);
+    const set = new Set<string>([...lex.stopWords, ...lex.changeUp, ...lex.changeDown, ...EXTRA_SUFFIXES]);
+    suffixes = { set, maxLength: Math.max(...Array.from(set, (w) => w.length)) };
   }
   return suffixes;
+}
+
+/** The longest listed suffix word `s` ends with. */
+function longestSuffix(s: string): string | undefined {
+  const { set, maxLength } = suffixSet();
+  for (let n = Math.min(maxLength, s.length); n > 0; n--) {
+    const tail = s.slice(s.length - n);
+    if (set.has(tail)) return tail;
+  }
+  return undefined;
 }
 
 /** Peels comparison words, qualifiers and change verbs off the end of a clause. */
@@ -70,7 +80,7 @@ export function peelClause(clause: string): { rest: string; change?: 'up' | 'dow
   let landing = false;
   let reached = false;
   for (let round = 0; round < 10; round++) {
-    const hit = suffixList().find((w) => rest.endsWith(w));
+    const hit = longestSuffix(rest);
     if (!hit) break;
     if (round === 0 && (hit === '到' || hit === '至' || hit === '为')) landing = true;
     const dir = lex.changeUp.has(hit) ? 'up' : lex.changeDown.has(hit) ? 'down' : undefined;

@@ -57,6 +57,8 @@ export interface Figure {
   sentence: number;
   /** Next to 的 (的9个风险点, 30亿元的项目): it qualifies or is qualified by a phrase, not a metric on its own. */
   attributive?: boolean;
+  /** Read from an English block (no Han characters). */
+  english?: boolean;
   /** Found in a Markdown table cell. */
   inTable?: boolean;
   /** Chinese numerals (`一百二十`) rather than digits. */

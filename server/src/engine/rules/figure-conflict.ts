@@ -11,7 +11,8 @@ const MIN_SUBJECT = 3;
 
 /** Figures that state a level of a metric as a result: not plans, rates per unit, changes or bases. */
 function comparable(f: Figure, lookAhead: number, bases: Set<number>): boolean {
-  if (f.plan || f.perUnit || f.change || f.attributive || f.start >= lookAhead || bases.has(f.id)) return false;
+  // English subjects are read too loosely to compare across a document: Chinese figures only.
+  if (f.english || f.plan || f.perUnit || f.change || f.attributive || f.start >= lookAhead || bases.has(f.id)) return false;
   if (Array.from(f.subject).length < MIN_SUBJECT) return false;
   if (f.unitKind === 'percent') return /率|比重|占比|比例|覆盖面|满意度|合格率/u.test(f.subject);
   return f.unitKind === 'count' || f.unitKind === 'measure';
