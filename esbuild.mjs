@@ -1,7 +1,7 @@
 // Bundles the client, the server, the CLI and the test suites. `--watch` rebuilds on change,
 // `--production` minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'fs';
+import { readdirSync, existsSync, rmSync } from 'fs';
 import { join } from 'path';
 import { readFileSync } from 'fs';
 
@@ -31,6 +31,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (!production) {
+  // Stale bundles of deleted tests must not run.
+  if (!watch) rmSync('out/test', { recursive: true, force: true });
   builds.push({ ...common, entryPoints: [...testFiles('test/unit'), ...testFiles('test/protocol')], outdir: 'out/test', outbase: 'test', external: ['fast-check'] });
   if (existsSync('test/integration/index.ts')) {
     builds.push({ ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] });
