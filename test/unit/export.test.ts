@@ -2,12 +2,14 @@
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import JSZip from 'jszip';
 import { lint, parseReport } from '../../server/src/engine';
 import { renderDocx, DOCX_FONTS } from '../../server/src/engine/render';
 import { handleExportRequest, handleRenderRequest, type RenderHost } from '../../server/src/renderRequests';
+import { exportMain, parseExportArgs } from '../../server/src/exportCommand';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../test/fixtures/render', name), 'utf8');
 
@@ -211,5 +213,37 @@ describe('render and export requests', () => {
     assert.equal(h.suggestedName, '2024年工作总结.html');
     assert.equal(h.mime, 'text/html');
     assert.match(Buffer.from(h.data, 'base64').toString('utf8'), /^<!DOCTYPE html>/);
+  });
+});
+
+describe('report-lint --export docx|html OUT FILE', () => {
+  test('writes a Word document and an HTML page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-lint-export-test-'));
+    try {
+      const input = join(__dirname, '../../../test/fixtures/render/work-summary.txt');
+      const messages: string[] = [];
+      assert.equal(await exportMain(['--export', 'docx', join(dir, 'a.docx'), input], (s) => messages.push(s)), 0);
+      const docx = await readDocx(readFileSync(join(dir, 'a.docx')));
+      assert.match(docx.document, /<w:pStyle w:val="Title"\/><\/w:pPr><w:r><w:t xml:space="preserve">XX县文化馆2024年工作情况的报告<\/w:t>/);
+      assert.match(messages.join(''), /a\.docx: Word document written \(\d+ bytes\)/);
+      assert.equal(await exportMain(['--export', 'html', join(dir, 'a.html'), '--style', 'plain', input], () => undefined), 0);
+      assert.match(readFileSync(join(dir, 'a.html'), 'utf8'), /<article class="rl-doc rl-plain" lang="zh-CN">/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('bad usage exits 2 and writes nothing', async () => {
+    assert.equal(parseExportArgs(['--export', 'pdf', 'x.pdf', 'a.txt']), '--export needs docx or html, got "pdf"');
+    assert.equal(parseExportArgs(['--export', 'docx']), '--export needs an output file');
+    assert.equal(parseExportArgs(['--export', 'docx', 'o.docx', 'a.txt', 'b.txt']), '--export takes exactly one report file');
+    assert.equal(parseExportArgs(['--export', 'docx', 'o.docx', '--style', 'fancy', 'a.txt']), '--style is official or plain, got "fancy"');
+    const dir = mkdtempSync(join(tmpdir(), 'report-lint-export-test-'));
+    try {
+      assert.equal(await exportMain(['--export', 'docx', join(dir, 'o.docx'), join(dir, 'missing.txt')], () => undefined), 2);
+      assert.equal(existsSync(join(dir, 'o.docx')), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
