@@ -8,6 +8,8 @@ import { lexicon } from './lexicon';
 const PARTS_MARKERS = /其中|包括|包含|含有|（含|\(含|\bof which\b|\bincluding\b/giu;
 const TOTAL_MARKERS = /共计|合计|总计|累计|一共|总共|共有|(?<![公中总一])共(?![同享产青识赢治商担创富筑谋振鸣性用存生通])|\bin total\b|\ba total of\b|\btotal(?:ling|ing)?\b/giu;
 const RESPECTIVELY = /分别|\brespectively\b/iu;
+// How many figures back a relation may reach within one sentence (keeps a run-on line linear).
+const LOOK_BACK = 24;
 const FROM_BEFORE = /(?:由|从)[^，。；,;]{0,12}$|\bfrom\s*$/iu;
 const TO_BETWEEN = /^[^，。；,;]{0,6}?(增长|增加|提高|提升|上升|上涨|扩大|增|升|下降|降低|减少|回落|缩小|降|减)[了]?(至|到|为)\s*$|^\s*to\s*$/iu;
 const BASE_BEFORE = /(?:比|较|同比|相比)[^，。；,;]{0,10}的$/u;
@@ -53,7 +55,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
       const totalMarker = lastMatch(TOTAL_MARKERS, gap);
       if (partsMarker && additive(f) && !f.perUnit) {
         let whole: Figure | undefined;
-        for (let j = i - 1; j >= 0; j--) {
+        for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
           const g = F[j];
           if (g.unit === f.unit && !g.perUnit && !g.change && !used.has(g.id)) {
             whole = g;
@@ -102,7 +104,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
       if (totalMarker && additive(f) && !f.perUnit && !f.change) {
         // The parts: a run of figures right before the total (A 3个、B 4个，共7个), close together.
         const prev: Figure[] = [];
-        for (let j = i - 1; j >= barrier; j--) {
+        for (let j = i - 1; j >= Math.max(barrier, i - LOOK_BACK); j--) {
           const g = F[j];
           const next = j + 1 < F.length ? F[j + 1] : f;
           const gapLen = next.start - g.end;
@@ -111,7 +113,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         }
         const distinct = new Set(prev.map((g) => g.subject)).size === prev.length && prev.every((g) => g.subject);
         // A、B分别为5户和6户，共12户: the subjects stand before 分别.
-        const respectively = prev.length > 0 && RESPECTIVELY.test(text.slice(sent.start, prev[0].start));
+        const respectively = prev.length > 0 && RESPECTIVELY.test(text.slice(Math.max(sent.start, prev[0].start - 40), prev[0].start));
         if (prev.length >= 2 && (distinct || respectively)) {
           relations.push({ kind: 'total', whole: f.id, parts: prev.map((p) => p.id), exhaustive: respectively || undefined, marker: totalMarker, start: prev[0].start, end: f.end });
           for (const p of prev) used.add(p.id);
@@ -122,7 +124,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
       if (RESPECTIVELY.test(gap) && additive(f)) {
         // 共12个，A、B分别为5个、7个 — parts of the earlier total.
         let whole: Figure | undefined;
-        for (let j = i - 1; j >= 0; j--) {
+        for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
           if (F[j].unit === f.unit && lastMatch(TOTAL_MARKERS, between(j)) && !used.has(F[j].id)) {
             whole = F[j];
             break;
@@ -176,7 +178,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
       }
       if (BASE_BEFORE.test(gap) && !isRate(f)) {
         let current: Figure | undefined;
-        for (let j = i - 1; j >= 0; j--) {
+        for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
           if (F[j].unit === f.unit) {
             current = F[j];
             break;
@@ -204,7 +206,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
       }
       if (f.unit === '%' && SHARE_BEFORE.test(gap) && i > 0) {
         let part: Figure | undefined;
-        for (let j = i - 1; j >= 0; j--) {
+        for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
           if (additive(F[j])) {
             part = F[j];
             break;

@@ -41,9 +41,9 @@ export const dateOutOfPeriodRule: Rule = {
       const year = d.year ?? (period?.year !== undefined && !period.plan ? period.year : undefined);
       if (year === undefined) continue;
       const sentence = set.sentences[d.sentence];
-      const before = model.text.slice(sentence?.start ?? d.start, d.start).slice(-12);
-      // 于2021年1月10日召开了2020年度民主生活会: an event about the period itself.
-      if (period && sentence && model.text.slice(sentence.start, sentence.end).includes(period.label)) continue;
+      const before = model.text.slice(Math.max(sentence?.start ?? d.start, d.start - 12), d.start);
+      // 于2025年1月10日召开了2024年度民主生活会: an event about the period itself (read near the date only).
+      if (period && sentence && model.text.slice(Math.max(sentence.start, d.start - 80), Math.min(sentence.end, d.end + 80)).includes(period.label)) continue;
       const after = model.text.slice(d.end, d.end + 4);
       const firstDay = dayKey(year, d.month, d.day ?? 1);
       const lastDay = dayKey(year, d.month, d.day ?? 31);
