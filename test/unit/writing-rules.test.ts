@@ -110,6 +110,14 @@ test('repeated-char: 廉政谈话的的次数 and 了了 are slips', () => {
   assert.equal(fixed(text, r.findings), '廉政谈话的次数增加了。\n我们完成了任务。\n他们都参加。\n');
 });
 
+test('repeated-char: a second 了 where 的 was meant — 营造了良好了发展环境', () => {
+  const text = '营造了良好了发展环境。\n取得了明显了成效。\n';
+  const r = run(text, ['repeated-char']);
+  assert.deepEqual(r.findings.map((f) => [r.model.lines.humanPosition(f.start).line, text.slice(f.start, f.end)]), [[1, '了'], [2, '了']]);
+  assert.equal(fixed(text, r.findings), '营造了良好的发展环境。\n取得了明显的成效。\n');
+  assert.deepEqual(found('学习了解了情况，完成了任务了吗？吃了饭了再走。\n', ['repeated-char']), []);
+});
+
 test('repeated-char: legitimate reduplication and word boundaries are kept (whitelist data)', () => {
   const text = '常常、天天、人人、往往、渐渐、仅仅、刚刚、谢谢，研究研究，的的确确，小时了了，不了了之。\n实事求是是我们的传家宝。为了了解情况，达到目的的手段。家家户户，层层落实。\n人民民主，互联网网速，南南合作，屠呦呦，拉长长板，三百六十行行行出状元。\n';
   assert.deepEqual(found(text, ['repeated-char']), []);

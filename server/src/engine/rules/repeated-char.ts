@@ -57,16 +57,52 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** True when a segmenter reads both characters of the pair as one-character words of their own. */
 function isTwoLoneWords(text: string, i: number, len: number): boolean {
-  // Segment only the clause around the pair (never a whole paragraph: see PERFORMANCE.md).
+  const bounds = boundariesAround(text, i, i + 2 * len);
+  return bounds.has(i) && bounds.has(i + len) && bounds.has(i + 2 * len);
+}
+
+/** The word boundaries a segmenter sees in the clause around [i, end) (never a whole paragraph: see PERFORMANCE.md). */
+function boundariesAround(text: string, i: number, end: number): Set<number> {
   let from = i;
   while (from > 0 && i - from < 20 && !BREAK.test(text[from - 1])) from--;
-  let to = i + 2 * len;
-  while (to < text.length && to - i < 20 && !BREAK.test(text[to])) to++;
+  let to = end;
+  while (to < text.length && to - end < 20 && !BREAK.test(text[to])) to++;
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const bounds = new Set<number>();
+  const bounds = new Set<number>([to]);
   for (const s of segmenter.segment(text.slice(from, to))) bounds.add(from + s.index);
-  bounds.add(to);
-  return bounds.has(i) && bounds.has(i + len) && bounds.has(i + 2 * len);
+  return bounds;
+}
+
+// 营造了良好了发展环境: a second 了 a few characters after the first, inside one clause, before a noun.
+const SECOND_LE = /了(\p{Script=Han}{1,4}?)了(?=\p{Script=Han})/gu;
+
+/** Finds a 了 repeated within a short clause where 的 (or nothing) was meant. */
+function findSecondLe(text: string, base: number, findings: RuleFinding[]): void {
+  SECOND_LE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SECOND_LE.exec(text))) {
+    const i = m.index;
+    const j = i + 1 + m[1].length;
+    SECOND_LE.lastIndex = j;
+    if (m[1].startsWith('了') || /[吗呢吧啊呀的]/u.test(text[j + 1])) continue;
+    const b = boundariesAround(text, i, j + 1);
+    // Both 了 must be words of their own (not 了解, 了不起, 吃了饭).
+    if (!(b.has(i) && b.has(i + 1) && b.has(j) && b.has(j + 1))) continue;
+    const start = base + j;
+    findings.push({
+      start,
+      end: start + 1,
+      message: {
+        zh: `“了${m[1]}了”中第二个“了”疑为“的”之误或多余。`,
+        en: `The second 了 in "了${m[1]}了" looks like a slip for 的, or is superfluous.`,
+      },
+      fixes: [
+        { title: { zh: '改为“的”', en: 'Change to 的' }, edits: [{ start, end: start + 1, newText: '的' }] },
+        { title: { zh: '删去“了”', en: 'Delete 了' }, edits: [{ start, end: start + 1, newText: '' }] },
+      ],
+      data: { char: '了', kind: 'second-le' },
+    });
+  }
 }
 
 function isWhitelisted(text: string, i: number, pair: string, list: Whitelist): boolean {
@@ -122,6 +158,7 @@ export const repeatedCharRule: Rule = {
           data: { char: ch },
         });
       }
+      if (text.includes('了')) findSecondLe(text.slice(from), block.start + from, findings);
       if (!/[A-Za-z]/.test(text)) continue;
       EN_DOUBLED.lastIndex = from;
       while ((m = EN_DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {

@@ -16,6 +16,7 @@ const CLOSE: Record<string, string> = {
 };
 const CLOSER_OF: Record<string, string> = { dq: '”', sq: '’', paren: '）', book: '》', book2: '〉', lent: '】', square: ']' };
 const OPENER_OF: Record<string, string> = { dq: '“', sq: '‘', paren: '（', book: '《', book2: '〈', lent: '【', square: '[' };
+const HALF_PARTNER: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[' };
 // The inner mark that replaces a same-kind mark nested inside another (§4.8.3, §4.15.3).
 const INNER: Record<string, [string, string]> = { dq: ['‘', '’'], book: ['〈', '〉'] };
 
@@ -34,9 +35,9 @@ interface Open {
 function message(kind: 'unclosed' | 'unopened' | 'crossed' | 'nested', ch: string, other?: string): { zh: string; en: string } {
   switch (kind) {
     case 'unclosed':
-      return { zh: `“${ch}”没有对应的“${CLOSER_OF[OPEN[ch]]}”，标号不配对。`, en: `"${ch}" is never closed: the pair is incomplete.` };
+      return { zh: `“${ch}”没有对应的“${HALF_PARTNER[ch] ?? CLOSER_OF[OPEN[ch]]}”，标号不配对。`, en: `"${ch}" is never closed: the pair is incomplete.` };
     case 'unopened':
-      return { zh: `“${ch}”前面没有对应的“${OPENER_OF[CLOSE[ch]]}”，标号不配对。`, en: `"${ch}" closes nothing: its opening mark is missing.` };
+      return { zh: `“${ch}”前面没有对应的“${HALF_PARTNER[ch] ?? OPENER_OF[CLOSE[ch]]}”，标号不配对。`, en: `"${ch}" closes nothing: its opening mark is missing.` };
     case 'crossed':
       return { zh: `“${ch}”与前面的“${other}”交叉，成对标号应先开后闭、逐层嵌套。`, en: `"${ch}" crosses the open "${other}": pairs must nest, not overlap.` };
     case 'nested':
