@@ -213,7 +213,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       err(`report-lint: cannot read config ${opts.config}: no such file\n`);
       return 2;
     }
-    fixedConfig = loadConfigFile(path.resolve(opts.config));
+    fixedConfig = loadConfigFile(path.resolve(opts.config), { knownRules: RULES.map((r) => r.id) });
   }
   const configCache = new Map<string, LoadedConfig>();
   const reportedConfigs = new Set<string>();
@@ -257,7 +257,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     if (!loaded) {
       const cfgFile = findConfigFile(path.dirname(path.resolve(file)));
       if (cfgFile) {
-        loaded = configCache.get(cfgFile) ?? loadConfigFile(cfgFile);
+        loaded = configCache.get(cfgFile) ?? loadConfigFile(cfgFile, { knownRules: RULES.map((r) => r.id) });
         configCache.set(cfgFile, loaded);
       }
     }

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter, defaultConfig } from './engine';
+import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter, defaultConfig, RULES } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
 import { completionsAt, documentSymbols, foldingRanges, countReport, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
@@ -42,6 +42,7 @@ const DEFAULT_SETTINGS: ReportLintSettings = { enable: true, include: DEFAULT_IN
 const TIME_BUDGET_MS = 500;
 const PUSH_DEBOUNCE_MS = 150;
 export const SOURCE = 'report-lint';
+const KNOWN_RULES = RULES.map((r) => r.id);
 
 interface CheckEntry {
   version: number;
@@ -140,7 +141,7 @@ export function startServer(connection: Connection): void {
     if (!cfgFile) return undefined;
     let loaded = configs.get(cfgFile);
     if (!loaded) {
-      loaded = loadConfigFile(cfgFile, { trusted });
+      loaded = loadConfigFile(cfgFile, { trusted, knownRules: KNOWN_RULES });
       configs.set(cfgFile, loaded);
       log(`config ${cfgFile}: ${loaded.problems.length} problem(s)`);
     }
@@ -346,7 +347,7 @@ export function startServer(connection: Connection): void {
   });
 
   function loadConfigFileCached(file: string): LoadedConfig {
-    const loaded = loadConfigFile(file, { trusted });
+    const loaded = loadConfigFile(file, { trusted, knownRules: KNOWN_RULES });
     configs.set(file, loaded);
     return loaded;
   }

@@ -123,3 +123,9 @@ test('--format sarif validates against the SARIF 2.1.0 schema', () => {
     [['placeholder', 'error', 1, 1], ['duplicate-punctuation', 'warning', 4, 7]],
   );
 });
+
+test('a mistyped rule id in .reportlint.yaml is reported with a suggestion', () => {
+  const dir = workspace({ '.reportlint.yaml': 'rules:\n  placehoder: off\n', '工作总结.txt': REPORT });
+  const r = run(['工作总结.txt'], dir);
+  assert.equal(r.stdout.split('\n')[0], '.reportlint.yaml:2:3: warning [config] rules: unknown rule "placehoder" (did you mean "placeholder"?)');
+});

@@ -171,6 +171,8 @@ export interface ParseConfigOptions {
    * a stranger's config adds plain strings only.
    */
   trusted?: boolean;
+  /** Rule ids that `rules:` may name; others get a warning (a typo would silently do nothing). */
+  knownRules?: string[];
 }
 
 const REGEX_LITERAL = /^\/.+\/[a-z]*$/s;
@@ -224,7 +226,16 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Par
     if (!value || !valid.has(key)) continue;
     const plain = value.toJSON();
     if (key === 'profile') config.profile = plain as string;
-    else if (key === 'rules') config.rules = plain as Record<string, SeveritySetting>;
+    else if (key === 'rules') {
+      config.rules = plain as Record<string, SeveritySetting>;
+      const known = options.knownRules;
+      if (known && isMap(value)) {
+        for (const rulePair of value.items as Pair<YamlNode, YamlNode>[]) {
+          const id = isScalar(rulePair.key) ? String(rulePair.key.value) : '';
+          if (!known.includes(id)) problem(`rules: unknown rule "${id}"${closest(id, known) ? ` (did you mean "${closest(id, known)}"?)` : ''}`, rangeOf(rulePair.key), 'warning');
+        }
+      }
+    }
     else if (key === 'placeholders') {
       for (const which of ['extra', 'ignore'] as const) {
         const list = isMap(value) ? value.get(which, true) : undefined;
@@ -247,6 +258,28 @@ export function parseConfig(text: string, options: ParseConfigOptions = {}): Par
     } else config.extensions[key] = plain;
   }
   return { config, problems };
+}
+
+/** The known id nearest to a mistyped one (edit distance at most 3), if any. */
+function closest(id: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const k of known) {
+    const d = editDistance(id, k, bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 type ProblemSink = (message: string, range: [number, number] | undefined, severity?: Severity) => void;
