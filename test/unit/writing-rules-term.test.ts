@@ -47,6 +47,13 @@ test('a near miss of a canonical text (a 、 typed as ，) is reported with the 
   assert.equal(firstFix(r.findings[0]), '确立习近平同志党中央的核心、全党的核心地位');
 });
 
+test('CRLF lines and characters outside the BMP keep offsets exact; a near miss never splits 𠮷', () => {
+  const text = '𠮷村学习二十大三中全会精神。\r\n坚持习近平新时代中国特色社会主义思𠮷。\r\n';
+  const r = run(text);
+  assert.deepEqual(spans(text, r.findings), ['二十大三中全会']);
+  assert.equal(r.findings[0].start, text.indexOf('二十大'));
+});
+
 test('四个意识: wrong order, or a member missing; the right order and the short forms are fine', () => {
   const text = '牢固树立政治意识、核心意识、大局意识、看齐意识。\n增强政治意识、大局意识、核心意识。\n';
   const r = run(text);

@@ -97,6 +97,24 @@ test('halfwidth-punctuation: Markdown images, links and code spans are not punct
   assert.deepEqual(found('会议照片。![现场](a.png)\n详见[附件](附件1.docx)，运行`a(b)`命令。\n', ['halfwidth-punctuation'], 'markdown'), []);
 });
 
+test('halfwidth-punctuation, number-format, repeated-char: offsets after 𠮷 and across CRLF', () => {
+  const text = '𠮷𠮷村开展活动(共5次)。\r\n𠮷村召开会议４６次，谈话的的次数增加。\r\n';
+  const r = run(text, ['halfwidth-punctuation', 'number-format', 'repeated-char']);
+  assert.deepEqual(r.findings.map((f) => [f.rule, f.start, text.slice(f.start, f.end)]), [
+    ['halfwidth-punctuation', text.indexOf('('), '(共5次)'],
+    ['number-format', text.indexOf('４'), '４６'],
+    ['repeated-char', text.indexOf('的的'), '的的'],
+  ]);
+});
+
+test('number-format and halfwidth-punctuation read Markdown table cells', () => {
+  const text = '| 项目 | 数量 |\n|---|---|\n| 会议(次) | ４６ |\n';
+  assert.deepEqual(found(text, ['halfwidth-punctuation', 'number-format', 'unpaired-bracket'], 'markdown'), [
+    ['halfwidth-punctuation', 3, '(次)'],
+    ['number-format', 3, '４６'],
+  ]);
+});
+
 test('halfwidth-punctuation: a heading marker (一) is left to heading-numbering', () => {
   assert.deepEqual(found('(一)加强领导\n', ['halfwidth-punctuation']), []);
 });

@@ -10,6 +10,7 @@ import type { Fix, RuleFinding, Severity } from '../types';
 import type { Block } from '../model';
 import { compileDataPattern, compileUserPattern } from '../patterns';
 import { toChineseNumeral } from '../numerals';
+import { isInsideSurrogatePair } from '../text';
 import { reportDate } from './vague-time';
 import termsSource from '../data/terms.yaml';
 
@@ -282,6 +283,8 @@ export const termRule: Rule = {
           if (e.allow.some((a) => text.startsWith(a, at))) continue;
           const { d, len } = prefixDistance(e.canonical, text, at, maxD);
           if (d === 0 || d > maxD) continue;
+          // Never end a range inside a surrogate pair (𠮷).
+          if (isInsideSurrogatePair(text, at + len)) continue;
           // Only when the text around is Chinese prose, not a list of half-similar words.
           const found = text.slice(at, at + len);
           if (/[\s\r\n]/u.test(found)) continue;
