@@ -80,6 +80,11 @@ describe('Word export (official style)', async () => {
     assert.doesNotMatch(docx.document, /report-lint/);
   });
 
+  test('the 落款 is kept on one page with the line before it', () => {
+    assert.match(docx.document, /<w:p><w:pPr><w:pStyle w:val="Normal"\/><w:keepNext\/><\/w:pPr><w:r><w:t xml:space="preserve">特此报告。<\/w:t>/);
+    assert.match(docx.document, /<w:pStyle w:val="ReportBlank"\/><w:keepNext\/><\/w:pPr><\/w:p><w:p><w:pPr><w:pStyle w:val="ReportSignature"\/><w:keepNext\/>/);
+  });
+
   test('a run-in heading keeps its heading words in the heading font, the rest in the body font', () => {
     assert.match(docx.document, /<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="楷体_GB2312" w:hAnsi="Times New Roman"\/><\/w:rPr><w:t xml:space="preserve">（一）公共文化服务提质增效。<\/w:t><\/w:r><w:r><w:t xml:space="preserve">全年开放天数/);
   });

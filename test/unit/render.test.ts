@@ -73,13 +73,14 @@ describe('official layout (GB/T 9704-2012)', () => {
     assert.match(r.css, /\.rl-official \.rl-area \{ width: 156mm; min-height: 225mm; \}/);
   });
 
-  test('the 22 lines of page 1 are full, the 落款 moves to page 2', () => {
+  test('the 落款 does not stand alone on a page: the last body line goes with it (§7.3.5)', () => {
     const ps = pages(r.documentHtml);
     assert.equal(ps.length, 2);
     assert.equal(r.stats.pages, 2);
-    // 2 title lines (title + blank), 20 body lines.
-    assert.equal(lines(ps[0]).length, 20);
-    assert.match(ps[1], /rl-sig-first/);
+    // 2 title lines (title + blank) and 20 body lines would fill page 1, leaving the 落款 alone on page 2.
+    assert.equal(lines(ps[0]).length, 19);
+    assert.deepEqual(lines(ps[1]).map((l) => l.text), ['特此报告。']);
+    assert.match(ps[1], /特此报告。<\/div><\/div><div class="rl-sig rl-sig-first"/);
   });
 
   test('page numbers — n — in 4号宋体, odd pages right and even pages left, one character in, 7 mm under the 版心', () => {

@@ -106,7 +106,9 @@ function table(item: DocItem, official: boolean): Table {
 function officialChildren(items: DocItem[]): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let sigSeen = false;
-  for (const item of items) {
+  items.forEach((item, i) => {
+    // The 落款 stays on one page with the line before it (GB/T 9704 §7.3.5).
+    const keepNext = items[i + 1]?.kind === 'signature' ? true : undefined;
     switch (item.kind) {
       case 'title':
         out.push(new Paragraph({ style: 'Title', children: runsOf(item.runs, true) }));
@@ -124,9 +126,9 @@ function officialChildren(items: DocItem[]): (Paragraph | Table)[] {
         out.push(new Paragraph({ style: 'ReportAddressee', children: runsOf(item.runs, true) }));
         break;
       case 'signature':
-        if (!sigSeen) out.push(new Paragraph({ style: 'ReportBlank', children: [] }));
+        if (!sigSeen) out.push(new Paragraph({ style: 'ReportBlank', keepNext: true, children: [] }));
         sigSeen = true;
-        out.push(new Paragraph({ style: 'ReportSignature', children: runsOf(item.runs, true) }));
+        out.push(new Paragraph({ style: 'ReportSignature', keepNext, children: runsOf(item.runs, true) }));
         break;
       case 'table':
         out.push(table(item, true));
@@ -138,9 +140,9 @@ function officialChildren(items: DocItem[]): (Paragraph | Table)[] {
         out.push(new Paragraph({ style: 'ReportBlank', children: [] }));
         break;
       default:
-        out.push(new Paragraph({ style: 'Normal', children: runsOf(item.runs, true) }));
+        out.push(new Paragraph({ style: 'Normal', keepNext, children: runsOf(item.runs, true) }));
     }
-  }
+  });
   return out;
 }
 

@@ -299,6 +299,10 @@ interface Flow {
   open?: string;
   close?: string;
   html?: string;
+  /** The 落款: its flows stay together. */
+  signature?: boolean;
+  /** Lines of the 落款 right after this flow: the 落款 may not stand alone on a page. */
+  keepWithNext?: number;
 }
 
 function lineOf(model: ReportModel, runs: Run[], from: number, to: number, offsets: number[], fallback: number): number {
@@ -377,7 +381,7 @@ function renderOfficial(items: DocItem[], model: ReportModel, placer: FindingPla
         const first = !sigSeen;
         sigSeen = true;
         // 落款: one blank line under the body, right-aligned two characters from the edge (F11).
-        flows.push({ lines: first ? 2 : 1, html: `<div class="rl-sig${first ? ' rl-sig-first' : ''}" data-line="${item.line}">${renderRuns(runs, placer)}</div>` });
+        flows.push({ signature: true, lines: first ? 2 : 1, html: `<div class="rl-sig${first ? ' rl-sig-first' : ''}" data-line="${item.line}">${renderRuns(runs, placer)}</div>` });
         break;
       }
       default: {
@@ -403,6 +407,13 @@ function renderOfficial(items: DocItem[], model: ReportModel, placer: FindingPla
     }
   }
 
+  // GB/T 9704 §7.3.5: the 落款 may not stand alone on a page; the last body line goes with it.
+  const sigAt = flows.findIndex((f) => f.signature);
+  if (sigAt > 0 && flows[sigAt - 1].parts) {
+    let n = 0;
+    for (let k = sigAt; k < flows.length && flows[k].signature; k++) n += flows[k].lines;
+    flows[sigAt - 1].keepWithNext = n;
+  }
   const pages: string[] = [];
   let current = '';
   let used = 0;
@@ -417,7 +428,13 @@ function renderOfficial(items: DocItem[], model: ReportModel, placer: FindingPla
       let k = 0;
       while (k < f.parts.length) {
         if (used >= per) newPage();
-        const take = Math.min(per - used, f.parts.length - k);
+        let take = Math.min(per - used, f.parts.length - k);
+        // Finishing here with no room left for the 落款: carry the last line over with it.
+        if (f.keepWithNext && k + take === f.parts.length && used + take + f.keepWithNext > per && used + take > 1) take--;
+        if (take === 0) {
+          newPage();
+          continue;
+        }
         const cont = k > 0 ? ' rl-cont' : '';
         current += f.open!.replace('class="rl-p', `class="rl-p${cont}`) + f.parts.slice(k, k + take).join('') + f.close!;
         used += take;
