@@ -171,6 +171,11 @@ describe('escaping: a report a stranger wrote shows as text', () => {
     assert.ok(shown.includes('"引号" & \'apostrophe\' & <b>'));
   });
 
+  test('a directive inside a Markdown line is cut out, the rest of the line kept', () => {
+    assert.doesNotMatch(r.body, /report-lint-/);
+    assert.match(r.documentHtml, />\s*XX项<\/div>|> XX项<\/div>/);
+  });
+
   test('a Markdown link keeps its target as a tooltip, never as a live link', () => {
     assert.match(r.documentHtml, /<span class="rl-link" title="https:\/\/example.com\/track">外部<\/span>/);
   });
