@@ -66,6 +66,15 @@ test('unpaired-bracket: English reports — ( and [ are checked, apostrophes are
   assert.deepEqual(found('The team’s work (tracked in issue 42.\nKubernetes’ release [beta] is out.\n', ['unpaired-bracket']), [['unpaired-bracket', 1, '(']]);
 });
 
+test('unpaired-bracket: a hard-wrapped paragraph is one run (Markdown; English plain text), a Chinese line is not', () => {
+  assert.deepEqual(found('The exporter (tracked in\nissue 42) ships soon.\n\n- item (one\n- item two)\n', ['unpaired-bracket'], 'markdown'), [
+    ['unpaired-bracket', 4, '('],
+    ['unpaired-bracket', 5, ')'],
+  ]);
+  assert.deepEqual(found('The exporter (tracked in\nissue 42) ships soon.\n', ['unpaired-bracket']), []);
+  assert.deepEqual(found('开展活动（共5\n次）。\n', ['unpaired-bracket']), [['unpaired-bracket', 1, '（'], ['unpaired-bracket', 2, '）']]);
+});
+
 test('unpaired-bracket: offsets after a surrogate pair and across CRLF are exact', () => {
   const text = '𠮷𠮷村开展活动\r\n“学习𠮷。\r\n';
   const r = run(text, ['unpaired-bracket']);
@@ -224,6 +233,7 @@ test('request-in-report: 妥否，请批示 / 请予批准 / 请审批 in a 报�
 test('request-in-report: a 请示 may ask; a report delivered for 审议 or 评议 is fine', () => {
   assert.deepEqual(found('关于增加经费的请示\n妥否，请批示。\n', ['request-in-report']), []);
   assert.deepEqual(found('2024年度述职报告\n现将履职情况报告如下，请予评议。\n', ['request-in-report']), []);
+  assert.deepEqual(found(SUMMARY_TITLE + '该项目已报请审批，规划已提请批准，资金已申请批准。\n', ['request-in-report']), []);
 });
 
 // vague-time ------------------------------------------------------------------------------------

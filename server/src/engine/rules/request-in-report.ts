@@ -4,7 +4,8 @@
 import type { Rule } from './types';
 import type { RuleFinding } from '../types';
 
-const REQUEST = /(?:妥否|当否|是否妥当|可否)[，,]?\s*请(?:予)?(?:批示|批复|审批|审定|示复|指示)|请(?:予)?(?:批准|审批|批复)|请(?:上级|领导)?予以(?:批准|审批|批复)|请予支持/gu;
+// 报请审批, 提请批准, 申请批准 narrate a request made elsewhere; they are not one (the lookbehind).
+const REQUEST = /(?:妥否|当否|是否妥当|可否)[，,]?\s*请(?:予)?(?:批示|批复|审批|审定|示复|指示)|(?<![报提送呈申转函])请(?:予)?(?:批准|审批|批复)|(?<![报提送呈申转函])请(?:上级|领导)?予以(?:批准|审批|批复)|请予支持/gu;
 // The genres that are not 请示: 报告, 总结, 述职, 汇报.
 const GENRE = /(?:报告|总结|述职|汇报)[\s\u3000]*$/u;
 const REPORT_PROFILES = new Set(['zh-work-summary', 'zh-duty-report', 'zh-research-report', 'zh-gov-work-report']);

@@ -184,6 +184,33 @@ function checkNesting(text: string, base: number, findings: RuleFinding[]): void
   }
 }
 
+// A line that starts a new Markdown block: a list item, a quote, a heading, a table row.
+const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|>|#|\|)/;
+const HAN_ANY = /\p{Script=Han}/u;
+
+/**
+ * True when `next` is the next line of the same paragraph as `prev`: in Markdown a line right
+ * below that starts no new block; in plain text the same, for English only (a Chinese report puts
+ * one paragraph per line, so a line break there ends the paragraph).
+ */
+function continuesParagraph(prev: Block, next: Block, model: ReportModel): boolean {
+  // The model may take a first line for the title even when the paragraph goes on below it.
+  if ((prev.kind !== 'paragraph' && !(prev.kind === 'title' && prev.markdownLevel === undefined)) || next.kind !== 'paragraph') return false;
+  if (model.lines.lineAt(next.start) !== model.lines.lineAt(prev.end) + 1) return false;
+  if (BLOCK_START.test(model.text.slice(next.start, next.contentStart + 2))) return false;
+  if (model.format === 'markdown') return true;
+  return !HAN_ANY.test(prev.text) && !HAN_ANY.test(next.text);
+}
+
+/** Consecutive lines of one paragraph as one run; the line breaks between them read as spaces. */
+function joinedRun(lines: Block[]): { text: string; base: number } {
+  const first = lines[0];
+  const from = first.marker ? first.marker.end : first.contentStart;
+  let text = first.text.slice(from - first.start);
+  for (let k = 1; k < lines.length; k++) text += ' '.repeat(lines[k].start - lines[k - 1].end) + lines[k].text;
+  return { text, base: from };
+}
+
 /** The runs of a block that pairs must not cross: table rows, else the block from its text start. */
 function runsOf(block: Block, model: ReportModel): { text: string; base: number }[] {
   const from = block.marker ? block.marker.end : block.contentStart;
@@ -220,9 +247,14 @@ export const unpairedBracketRule: Rule = {
     const blocks = model.textBlocks;
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i];
-      const next = blocks[i + 1];
+      // A hard-wrapped paragraph (Markdown, or English plain text) is read as one run.
+      let last = i;
+      while (last + 1 < blocks.length && continuesParagraph(blocks[last], blocks[last + 1], model)) last++;
+      const next = blocks[last + 1];
       const nextStartsWithQuote = !!next && /^[“"]/u.test(model.text.slice(next.contentStart, next.contentStart + 1));
-      for (const run of runsOf(block, model)) {
+      const runs = last === i ? runsOf(block, model) : [joinedRun(blocks.slice(i, last + 1))];
+      i = last;
+      for (const run of runs) {
         if (!/[“”‘’（）()《》〈〉【】[\]]/u.test(run.text)) continue;
         const before = findings.length;
         checkRun(run.text, run.base, findings, nextStartsWithQuote);
