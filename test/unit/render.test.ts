@@ -300,6 +300,13 @@ describe('figures panel', () => {
     assert.match(r.figuresHtml, /<tr class="rl-fig-mismatch" data-start="\d+" data-line="2"><td>培训干部<\/td><td>120<\/td><td>人次<\/td><td>120人次<\/td><td>第3行<\/td>/);
   });
 
+  test('a conflict marks the mentions the rule compared, not a plan of the same metric', () => {
+    const t = '关于理论学习情况的报告\n\n我单位组织中心组集中学习12次，开展专题研讨5次。\n\n一、主要做法\n\n组织中心组集中学习14次，专题研讨5次。下一步，计划组织中心组集中学习20次。\n';
+    const res = lint(t, { format: 'plain' });
+    assert.deepEqual(res.findings.filter((f) => f.rule === 'figure-conflict').map((f) => t.slice(f.start, f.end)), ['14次']);
+    assert.deepEqual(figureViews(res.model, res.findings).map((f) => [f.text, f.status]), [['12次', 'conflict'], ['5次', 'ok'], ['14次', 'conflict'], ['5次', 'ok'], ['20次', 'ok']]);
+  });
+
   test('figure text is escaped like everything else', () => {
     const fig: FigureView = { start: 0, end: 1, text: '<img src=x>', metric: '<script>', status: 'conflict' };
     const r = renderReportHtml(parseReport('报告\n', 'plain'), { figures: [fig], lang: 'en' });

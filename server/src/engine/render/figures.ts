@@ -21,14 +21,6 @@ export function figureViews(model: ReportModel, findings: Finding[] = []): Figur
     unit: f.unitText || f.unit || undefined,
     status: 'ok',
   }));
-  const bySubject = new Map<string, number[]>();
-  set.figures.forEach((f, i) => {
-    if (!f.subject) return;
-    const key = `${f.subject}\u0000${f.unit}`;
-    const list = bySubject.get(key);
-    if (list) list.push(i);
-    else bySubject.set(key, [i]);
-  });
   // Figures sorted by start: the ones a finding covers are found by binary search.
   const starts = set.figures.map((f) => f.start);
   const covered = (a: number, b: number): number[] => {
@@ -45,13 +37,16 @@ export function figureViews(model: ReportModel, findings: Finding[] = []): Figur
   };
   for (const finding of findings) {
     if (finding.rule === 'figure-conflict') {
-      const hits = covered(finding.start, finding.end);
-      for (const i of hits) {
-        const f = set.figures[i];
-        for (const j of bySubject.get(`${f.subject}\u0000${f.unit}`) ?? [i]) {
-          views[j].status = 'conflict';
-          views[j].note ??= finding.message;
-        }
+      // The rule lists the mentions it compared (same metric, unit and time scope) as {line, text}.
+      const values = Array.isArray(finding.data?.values) ? (finding.data!.values as { line?: unknown; text?: unknown }[]) : [];
+      const compared = new Set(values.map((v) => `${v.line}\u0000${v.text}`));
+      const marked = covered(finding.start, finding.end);
+      set.figures.forEach((f, i) => {
+        if (compared.has(`${f.line + 1}\u0000${f.text}`)) marked.push(i);
+      });
+      for (const i of marked) {
+        views[i].status = 'conflict';
+        views[i].note ??= finding.message;
       }
     } else if (MISMATCH_RULES.has(finding.rule)) {
       for (const i of covered(finding.start, finding.end)) {
