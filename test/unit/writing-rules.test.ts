@@ -90,6 +90,13 @@ test('halfwidth-punctuation: 开展活动(共5次) → （共5次）; , ; : ? ! 
   assert.equal(fixed(text, r.findings), '开展活动（共5次），效果良好；群众满意！\n');
 });
 
+test('halfwidth-punctuation: a pair of brackets changes as a pair — 采用Kubernetes(K8s)技术', () => {
+  const text = '采用Kubernetes(K8s)技术。\nThe cluster (K8s) is up.\n';
+  const r = run(text, ['halfwidth-punctuation']);
+  assert.deepEqual(r.findings.map((f) => text.slice(f.start, f.end)), ['(K8s)']);
+  assert.equal(fixed(text, r.findings), '采用Kubernetes（K8s）技术。\nThe cluster (K8s) is up.\n');
+});
+
 test('halfwidth-punctuation: keeps 8:00, 3.5, 1:500, 3,000, English sentences and URLs', () => {
   const text = '上午8:00开会，增长3.5%，比例尺1:500，共3,000元。\nHe said: "Yes, we can!" (really).\n详见 https://example.com/a?b=1,2 网站。\n';
   assert.deepEqual(found(text, ['halfwidth-punctuation']), []);

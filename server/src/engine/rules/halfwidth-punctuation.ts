@@ -37,8 +37,9 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
     const inner = m[1];
     const before = text.charAt(open - 1);
     const after = text.charAt(close + 1);
-    if (!(HAN.test(inner) || HAN.test(before) || (HAN.test(after) && !/[A-Za-z]/.test(before)))) continue;
+    // Either both marks of a pair change or neither: never a mixed (K8s）.
     taken.add(open).add(close);
+    if (!(HAN.test(inner) || HAN.test(before) || HAN.test(after))) continue;
     findings.push({
       start: base + open,
       end: base + close + 1,
