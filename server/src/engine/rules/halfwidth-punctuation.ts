@@ -65,12 +65,12 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
       // An unpaired bracket next to Chinese.
       if (!(HAN.test(before) || HAN.test(after))) continue;
     } else {
-      if (!(CJK_SIDE.test(before) || HAN.test(after) || (after === ' ' && HAN.test(text.charAt(at + 2)) && HAN.test(before)))) continue;
+      // Chinese before the mark, or a Chinese character right after it.
+      if (!(CJK_SIDE.test(before) || HAN.test(after))) continue;
       if (ch === ':' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 8:00, 1:500
       if (ch === ',' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 3,000
       if (ch === '?' && before === '?') continue;
       if (ch === '!' && after === '[') continue; // a Markdown image ![…](…)
-      if (!CJK_SIDE.test(before) && /[A-Za-z0-9]/.test(before) && !HAN.test(after)) continue;
     }
     // The space typed after an English comma goes with it.
     let end = at + 1;
