@@ -63,6 +63,7 @@ test('四个意识: wrong order, or a member missing; the right order and the sh
   ]);
   assert.equal(firstFix(r.findings[0]), '政治意识、大局意识、核心意识、看齐意识');
   assert.deepEqual(run('增强“四个意识”、坚定“四个自信”、做到“两个维护”。牢固树立政治意识、大局意识、核心意识、看齐意识。增强政治意识和责任意识。\n').findings, []);
+  assert.deepEqual(run('抓好政治、大局、核心意识形态工作。\n').findings, []);
 });
 
 test('四个自信 in the wrong order, written with one shared suffix', () => {

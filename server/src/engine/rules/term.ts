@@ -47,7 +47,7 @@ interface RawEntry {
   wrong?: (string | { pattern: string; fix?: string; numeral?: boolean })[];
   near?: boolean;
   allow?: string[];
-  series?: { members: string[]; suffix: string };
+  series?: { members: string[]; suffix: string; notBefore?: string };
   source?: string;
   effective?: string;
 }
@@ -101,7 +101,9 @@ function toEntry(raw: RawEntry, user: boolean): TermEntry | undefined {
   };
   if (raw.series?.members?.length) {
     const alt = raw.series.members.map(escape).join('|');
-    entry.series = { ...raw.series, regex: new RegExp(`(${alt})(${escape(raw.series.suffix)})?`, 'gu') };
+    // notBefore: 意识 followed by 形态 is 意识形态 (ideology), not the series' suffix.
+    const guard = raw.series.notBefore ? `(?!${escape(raw.series.notBefore)})` : '';
+    entry.series = { ...raw.series, regex: new RegExp(`(${alt})(${escape(raw.series.suffix)}${guard})?`, 'gu') };
   }
   return entry;
 }
