@@ -181,8 +181,10 @@ function replaceFix(start: number, end: number, text: string, safe: boolean): Fi
   return [{ title: { zh: `改为“${text}”`, en: `Change to "${text}"` }, edits: [{ start, end, newText: text }], safe }];
 }
 
+/** The authority an entry rests on, for messages: its source up to the first "；". */
 function sourceNote(e: TermEntry): { zh: string; en: string } {
-  return e.source ? { zh: `（依据：${e.source}）`, en: ` (source: ${e.source})` } : { zh: '', en: '' };
+  const source = e.source?.split('；')[0].trim();
+  return source ? { zh: `（依据：${source}）`, en: ` (source: ${source})` } : { zh: '', en: '' };
 }
 
 function checkSeries(e: TermEntry, block: Block, findings: RuleFinding[]): void {
