@@ -25,10 +25,20 @@ const common = {
 const testFiles = (dir) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)) : [];
 
+// The `docx` package (the Word writer) ships as its own file, dist/docx-lib.js, which the server
+// and the CLI require on the first export only.
+const docxAsSeparateFile = {
+  name: 'docx-separate',
+  setup(build) {
+    build.onResolve({ filter: /^docx$/ }, () => ({ path: './docx-lib.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [docxAsSeparateFile] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [docxAsSeparateFile] },
+  { ...common, entryPoints: ['docx'], outfile: 'dist/docx-lib.js' },
 ];
 if (!production) {
   // Stale bundles of deleted tests must not run.

@@ -18,6 +18,7 @@ import {
   type DecodedText,
 } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
+import { exportMain } from './exportCommand';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -38,6 +39,9 @@ Options:
                        info, hint, or none
   --fix                apply the safe quick fixes in place (keeps FILE.bak unless --no-backup)
   --no-backup          with --fix, do not keep a backup
+  --export docx|html OUT [--style official|plain] FILE
+                       write FILE as a Word document or a self-contained HTML page
+                       (GB/T 9704-2012 layout for Chinese reports) instead of checking it
   --help               show this help
 
 Exit status: 0 nothing at the fail level or above; 1 findings at the fail level or above;
@@ -342,7 +346,12 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.some((a) => a === '--export' || a.startsWith('--export='))) {
+    void exportMain(argv).then((code) => {
+      process.exitCode = code;
+    });
+  } else process.exitCode = main(argv);
 }
 
 

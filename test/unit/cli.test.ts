@@ -129,3 +129,17 @@ test('a mistyped rule id in .reportlint.yaml is reported with a suggestion', () 
   const r = run(['工作总结.txt'], dir);
   assert.equal(r.stdout.split('\n')[0], '.reportlint.yaml:2:3: warning [config] rules: unknown rule "placehoder" (did you mean "placeholder"?)');
 });
+
+test('--export docx and html write the report; the Word writer loads from dist/docx-lib.js', () => {
+  const dir = workspace({ '工作总结.txt': REPORT });
+  const docx = run(['--export', 'docx', 'out.docx', '工作总结.txt'], dir);
+  assert.equal(docx.code, 0, docx.stderr);
+  const bytes = fs.readFileSync(path.join(dir, 'out.docx'));
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+  const html = run(['--export', 'html', 'out.html', '工作总结.txt'], dir);
+  assert.equal(html.code, 0, html.stderr);
+  assert.match(fs.readFileSync(path.join(dir, 'out.html'), 'utf8'), /<title>XX镇2024年工作总结<\/title>/);
+  const bad = run(['--export', 'pdf', 'x.pdf', '工作总结.txt'], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--export needs docx or html/);
+});

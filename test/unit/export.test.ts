@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import JSZip from 'jszip';
 import { lint, parseReport } from '../../server/src/engine';
-import { renderDocx, DOCX_FONTS } from '../../server/src/engine/render';
+import { renderDocx, DOCX_FONTS } from '../../server/src/engine/render/docx';
 import { handleExportRequest, handleRenderRequest, type RenderHost } from '../../server/src/renderRequests';
 import { exportMain, parseExportArgs } from '../../server/src/exportCommand';
 

@@ -2,7 +2,6 @@
 // `--export docx|html OUT`. Pure: returns bytes, the caller writes them.
 
 import type { ReportModel } from '../model';
-import { renderDocx } from './docx';
 import { renderStandaloneHtml, type RenderInput, type RenderStyle } from './html';
 
 export type ExportKind = 'docx' | 'html';
@@ -20,6 +19,10 @@ export const EXPORT_MIME: Record<ExportKind, string> = {
 
 /** The exported file of a report: a Word document or a self-contained HTML page. */
 export async function exportReport(source: RenderInput | ReportModel, kind: ExportKind, options: { style?: RenderStyle } = {}): Promise<ExportedFile> {
-  if (kind === 'docx') return { bytes: await renderDocx(source, { style: options.style }), mime: EXPORT_MIME.docx, extension: 'docx' };
+  if (kind === 'docx') {
+    // The Word writer is large: it is loaded on the first export, not at start-up.
+    const { renderDocx } = await import('./docx');
+    return { bytes: await renderDocx(source, { style: options.style }), mime: EXPORT_MIME.docx, extension: 'docx' };
+  }
   return { bytes: new TextEncoder().encode(renderStandaloneHtml(source, { style: options.style })), mime: EXPORT_MIME.html, extension: 'html' };
 }
