@@ -29,7 +29,13 @@ step neovim node "$HERE/neovim-check.mjs"
 step ui node "$HERE/ui-check.mjs"
 if [[ "$SKIP" != *" demo "* ]]; then
   # the packaged extension, installed as a user would, served by code-server (then the dev build is restored)
-  step demo bash -c 'npm run package >/dev/null && node "$1/demo.mjs" --smoke; rc=$?; npm run build >/dev/null; exit $rc' _ "$HERE"
+  demo_smoke() {
+    if ! npm run package >/dev/null; then echo "   npm run package failed (vsce, above): no .vsix to demo"; npm run build >/dev/null; return 1; fi
+    node "$HERE/demo.mjs" --smoke; local rc=$?
+    npm run build >/dev/null # back to the development build
+    return $rc
+  }
+  step demo demo_smoke
 fi
 
 echo "== e2e total $((SECONDS - t0))s${failed_names[*]:+; failed: ${failed_names[*]}}"
