@@ -145,6 +145,12 @@ test('relations: 其中 parts, 共 totals, 分别 exhaustive parts, 由A增至B,
   assert.deepEqual(rel('村集体收入26万元，比上年的20万元增长30%。'), [['growth', '比', 0, false]]);
   assert.deepEqual(rel('共有干部50人，其中女干部20人，占40%。'), [['parts', '其中', 1, false], ['share', '占', 1, false]]);
   assert.deepEqual(rel('Attendance rose from 120 to 150 people, up 25%.').map((r) => r[0]), ['change']);
+  assert.deepEqual(rel('落实资金800万元（含省级补助300万元）。'), [['parts', '含', 1, false]]);
+  assert.deepEqual(rel('培训干部120人次，包括村干部80人次。'), [['parts', '包括', 1, false]]);
+  assert.deepEqual(rel('新建道路3条、改造道路5条，合计8条。'), [['total', '合计', 2, false]]);
+  assert.deepEqual(rel('一季度走访200户、二季度走访300户，累计走访500户。'), [['total', '累计', 2, false]]);
+  assert.deepEqual(rel('We ran 3 meetings in May and 4 meetings in June, 7 meetings in total.'), [['total', 'in total', 2, false]]);
+  assert.deepEqual(rel('We had 45 contributors, including 12 contributors from new companies.'), [['parts', 'including', 1, false]]);
 });
 
 // ---- rules ----------------------------------------------------------------------------------

@@ -52,7 +52,8 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
       const f = F[i];
       const gap = between(i);
       const partsMarker = lastMatch(PARTS_MARKERS, gap) ?? (/含$/u.test(gap) ? '含' : undefined);
-      const totalMarker = lastMatch(TOTAL_MARKERS, gap);
+      // English may put the marker after the total: 7 meetings in total.
+      const totalMarker = lastMatch(TOTAL_MARKERS, gap) ?? (/^\s*in total\b/i.test(text.slice(f.end, f.end + 12)) ? 'in total' : undefined);
       if (partsMarker && additive(f) && !f.perUnit) {
         let whole: Figure | undefined;
         for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
@@ -108,10 +109,11 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
           const g = F[j];
           const next = j + 1 < F.length ? F[j + 1] : f;
           const gapLen = next.start - g.end;
-          if (gapLen > (j === i - 1 ? 8 : 20) || g.unit !== f.unit || g.perUnit || g.change || used.has(g.id)) break;
+          if (gapLen > (j === i - 1 ? (f.english ? 16 : 8) : 20) || g.unit !== f.unit || g.perUnit || g.change || used.has(g.id)) break;
           prev.unshift(g);
         }
-        const distinct = new Set(prev.map((g) => g.subject)).size === prev.length && prev.every((g) => g.subject);
+        // Parts name different things (道路/桥梁), or slices of the total's own metric (3 meetings in May, 4 in June).
+        const distinct = prev.every((g) => g.subject) && (new Set(prev.map((g) => g.subject)).size === prev.length || prev.every((g) => g.subject === f.subject));
         // A、B分别为5户和6户，共12户: the subjects stand before 分别.
         const respectively = prev.length > 0 && RESPECTIVELY.test(text.slice(Math.max(sent.start, prev[0].start - 40), prev[0].start));
         if (prev.length >= 2 && (distinct || respectively)) {
