@@ -258,7 +258,7 @@ if (want('cli')) {
     }
   }
   raw.cli.ours = { ...ours, stdout: undefined };
-  let ac = existsSync(bin('autocorrect')) ? timeProcess(bin('autocorrect'), ['--lint', '--format', 'json', file.txt], { runs: N }) : { error: 'autocorrect-node not installed (npm install)' };
+  let ac = existsSync(bin('autocorrect')) ? timeProcess(bin('autocorrect'), ['--lint', '--format', 'json', file.txt], { runs: N }) : { error: 'autocorrect-node not installed (npm run bench:peers)' };
   if (!ac.error) {
     try {
       const j = JSON.parse(ac.stdout.slice(ac.stdout.indexOf('{')));
@@ -268,7 +268,7 @@ if (want('cli')) {
     }
   }
   raw.cli.autocorrect = { ...ac, stdout: undefined };
-  const ml = existsSync(bin('markdownlint-cli2')) ? timeProcess(bin('markdownlint-cli2'), [`:${file.md}`], { runs: quick ? 2 : 4 }) : { error: 'markdownlint-cli2 not installed (npm install)' };
+  const ml = existsSync(bin('markdownlint-cli2')) ? timeProcess(bin('markdownlint-cli2'), [`:${file.md}`], { runs: quick ? 2 : 4 }) : { error: 'markdownlint-cli2 not installed (npm run bench:peers)' };
   if (!ml.error) ml.findings = (ml.stderr.match(/\n/g) ?? []).length;
   raw.cli.markdownlint = { ...ml, stdout: undefined };
 
