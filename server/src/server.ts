@@ -27,6 +27,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter, defaultConfig, RULES } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
+import { figureHover, figuresAsData } from './engine/figures';
 import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
 import { completionsAt, documentSymbols, foldingRanges, countReport, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
 
@@ -92,6 +93,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['；', ';', '、', '）', '（', '('] },
         documentSymbolProvider: { label: 'report-lint' },
         foldingRangeProvider: true,
+        hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -526,6 +528,25 @@ export function startServer(connection: Connection): void {
       log(`code lens failed: ${(e as Error).stack ?? e}`);
       return [];
     }
+  });
+
+  connection.onHover(async (params) => {
+    try {
+      const r = await reportResult(params.textDocument.uri);
+      if (!r) return null;
+      const h = figureHover(r.result.model, r.doc.offsetAt(params.position), locale);
+      return h ? { contents: { kind: 'markdown' as const, value: h.markdown } } : null;
+    } catch (e) {
+      log(`hover failed: ${(e as Error).stack ?? e}`);
+      return null;
+    }
+  });
+
+  connection.onRequest('reportLint/figures', async (params: { uri: string }) => {
+    const r = await reportResult(params.uri);
+    if (!r) return null;
+    const data = figuresAsData(r.result.model);
+    return { ...data, figures: data.figures.map((f) => ({ ...f, range: { start: r.doc.positionAt(f.start), end: r.doc.positionAt(f.end) } })) };
   });
 
   connection.onRequest('reportLint/fillPlaceholders', async (params: { uri: string }) => {

@@ -212,3 +212,23 @@ test('an untrusted workspace: regexes in .reportlint.yaml are reported and left 
     await s.close();
   }
 });
+
+test('hover on a figure shows the computation; reportLint/figures returns figures with ranges', async () => {
+  const text = '红河镇2024年工作总结\n2024年，全镇农民人均可支配收入达到18650元，比上年的17300元增长12.5%。\n';
+  const dir = tempWorkspace({ 'fig.report.txt': text });
+  const uri = pathToFileURL(path.join(dir, 'fig.report.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } });
+    const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const pm = report.items.find((d: any) => d.code === 'percentage-mismatch');
+    assert.deepEqual([pm.range.start.line, pm.range.start.character, pm.message], [1, 38, '17300 → 18650 is +7.8%, stated 12.5%.']);
+    const hover: any = await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 40 } });
+    assert.match(hover.contents.value, /17300 → 18650/);
+    const figures: any = await s.conn.sendRequest('reportLint/figures', { uri });
+    const values = figures.figures.map((f: any) => [f.value, f.unit, f.range.start.line]);
+    assert.deepEqual(values.filter((v: any[]) => v[0] === 18650 || v[0] === 17300), [[18650, '元', 1], [17300, '元', 1]]);
+  } finally {
+    await s.close();
+  }
+});
