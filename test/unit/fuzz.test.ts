@@ -251,6 +251,22 @@ test('fuzz: binary junk, raw and as decodeReportBytes reads it', () => {
   );
 });
 
+test('fuzz: fix-all (as `--fix` runs it) reaches a text with no safe fix left within a few rounds', () => {
+  fc.assert(
+    fc.property(fc.oneof(tokenText, mutatedSeed), fc.constantFrom(...FORMATS), (original, format) => {
+      let text = original;
+      for (let round = 0; round < 6; round++) {
+        const edits = safeFixEdits(lint(text, { format }).findings);
+        if (edits.length === 0) return;
+        text = applyEdits(text, edits);
+      }
+      const left = lint(text, { format }).findings.filter((f) => f.fixes?.some((x) => x.safe));
+      assert.fail(`safe fixes still offered after 6 rounds: ${left.map((f) => `${f.rule} ${JSON.stringify(text.slice(f.start, f.end))}`).join(', ')}`);
+    }),
+    params(200),
+  );
+});
+
 test('fuzz: re-checking after edits (the incremental linter) finds what a fresh check finds', () => {
   const view = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.start}-${f.end} ${f.severity} ${f.message.en} ${JSON.stringify(f.fixes ?? [])}`);
   fc.assert(
@@ -306,4 +322,26 @@ test('stress: deeply nested brackets, quotes, lists and block quotes', () => {
   checkBoth('> '.repeat(5000) + 'XX镇');
   checkBoth(Array.from({ length: 2000 }, (_, i) => ' '.repeat((i % 200) * 2) + '- 第一，XX').join('\n'));
   checkBoth(Array.from({ length: 2000 }, (_, i) => '  '.repeat(i % 50) + `${i + 1}. 一是XX`).join('\n'));
+});
+
+// ---- Counterexamples found by the stress cases, kept as regressions ---------------------------
+
+test('regression: placeholder rescanned the whole line for each match (quadratic on long lines)', () => {
+  // Found on a 1 MB single line: 12 s for the placeholder rule alone. Each of these took > 10 s.
+  const placeholder = RULES.filter((r) => r.id === 'placeholder');
+  const { config } = parseConfig('placeholders:\n  ignore: [XXL, "/【注[^】]{0,10}】/"]\n  extra: [待定]\n');
+  for (const [text, cfg] of [
+    ['XX '.repeat(100_000), undefined],
+    ['XXI XX '.repeat(50_000), undefined],
+    ['*** '.repeat(75_000), undefined],
+    ['XX 待定 '.repeat(50_000), config],
+  ] as const) {
+    for (const format of FORMATS) {
+      const started = cpuMs();
+      const r = lint(text, { format, config: cfg, rules: placeholder });
+      const elapsed = cpuMs() - started;
+      assert.deepEqual(r.failures, []);
+      assert.ok(elapsed < 3000, `${JSON.stringify(text.slice(0, 8))}… (${format}): ${elapsed.toFixed(0)} ms`);
+    }
+  }
 });
