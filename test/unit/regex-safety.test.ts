@@ -83,6 +83,7 @@ const adversarial = fc
   .map(([run, tail, n]) => run.repeat(Math.ceil(n / run.length)) + tail);
 
 test('random accepted patterns run in bounded time on adversarial input', () => {
+  const numRuns = FUZZ_RUNS > 0 ? FUZZ_RUNS : 400;
   let accepted = 0;
   let rejected = 0;
   fc.assert(
@@ -108,10 +109,10 @@ test('random accepted patterns run in bounded time on adversarial input', () => 
         assert.ok(elapsed < 1000, `/${source}/ took ${elapsed.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}… (${input.length} chars)`);
       }
     }),
-    { numRuns: FUZZ_RUNS > 0 ? FUZZ_RUNS : 400, ...seed },
+    { numRuns, ...seed },
   );
   // The grammar must exercise both sides of the check, or the property says nothing.
-  assert.ok(accepted > 50 && rejected > 20, `accepted ${accepted}, rejected ${rejected}`);
+  assert.ok(accepted > numRuns / 8 && rejected > numRuns / 20, `accepted ${accepted}, rejected ${rejected}`);
 });
 
 test('a .reportlint.yaml with (a+)+$ gets a config problem on that line, and lint still runs promptly', () => {
