@@ -134,6 +134,16 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     }
     const next = new Map<string, Map<string, RuleFinding[]>>();
     const failed = new Set<string>();
+    // A rule's findings are stored under its id and whatever else they depend on (blockContext).
+    const slots = new Map<Rule, string>();
+    for (const rule of blockRules) {
+      try {
+        slots.set(rule, rule.blockContext ? `${rule.id}\u0000${rule.blockContext(ctx)}` : rule.id);
+      } catch (e) {
+        failed.add(rule.id);
+        failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+      }
+    }
     for (const block of model.textBlocks) {
       const key = blockKey(model, block);
       let entry = next.get(key) ?? cache.blocks.get(key);
@@ -141,7 +151,8 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       next.set(key, entry);
       for (const rule of blockRules) {
         if (failed.has(rule.id)) continue;
-        let relative = entry.get(rule.id);
+        const slot = slots.get(rule)!;
+        let relative = entry.get(slot);
         if (!relative) {
           try {
             relative = rule.checkBlock!(block, ctx).map((f) => shiftFinding(f, -block.start));
@@ -150,9 +161,17 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
             failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
             continue;
           }
-          entry.set(rule.id, relative);
+          entry.set(slot, relative);
         }
         if (relative.length) push(rule, relative.map((f) => shiftFinding(f, block.start)));
+      }
+    }
+    for (const rule of blockRules) {
+      if (!rule.checkRest || failed.has(rule.id)) continue;
+      try {
+        push(rule, rule.checkRest(ctx));
+      } catch (e) {
+        failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
       }
     }
     cache.blocks = next;

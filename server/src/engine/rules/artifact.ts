@@ -1,7 +1,7 @@
 // artifact: text no author wrote — scraping markers, replacement characters, invisible characters,
 // stray HTML tags in plain text.
 
-import type { Rule } from './types';
+import { blockRule, type Rule } from './types';
 import type { RuleFinding } from '../types';
 
 const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
@@ -22,17 +22,35 @@ function describe(ch: string): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export const artifactRule: Rule = {
+const del = (start: number, end: number) => [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start, end, newText: '' }], safe: true }];
+
+export const artifactRule: Rule = blockRule({
   id: 'artifact',
   defaultSeverity: 'warning',
   description: {
     zh: '非作者所写的残留文本：##paidbegin## 等抓取标记、乱码替换符、零宽字符、纯文本中的 HTML 标签。',
     en: 'Text no author wrote: scraping markers such as ##paidbegin##, U+FFFD, zero-width characters, stray HTML tags in plain text.',
   },
-  check({ model }) {
+  // Stray HTML in plain text: block by block (the format is part of the cache's context).
+  checkBlock(b, { model }) {
+    const findings: RuleFinding[] = [];
+    if (model.format !== 'plain') return findings;
+    HTML_TAG.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = HTML_TAG.exec(b.text))) {
+      const start = b.start + m.index;
+      findings.push({
+        start,
+        end: start + m[0].length,
+        message: { zh: `纯文本中残留 HTML 代码“${m[0]}”。`, en: `Stray HTML "${m[0]}" in plain text.` },
+        fixes: del(start, start + m[0].length),
+      });
+    }
+    return findings;
+  },
+  checkRest({ model }) {
     const findings: RuleFinding[] = [];
     const text = model.text;
-    const del = (start: number, end: number) => [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start, end, newText: '' }], safe: true }];
     const scan = (re: RegExp, from: number, to: number, make: (m: RegExpExecArray, start: number, end: number) => RuleFinding | undefined) => {
       re.lastIndex = from;
       let m: RegExpExecArray | null;
@@ -65,21 +83,6 @@ export const artifactRule: Rule = {
       },
       fixes: del(start, end),
     }));
-    if (model.format === 'plain') {
-      for (const b of model.textBlocks) {
-        HTML_TAG.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = HTML_TAG.exec(b.text))) {
-          const start = b.start + m.index;
-          findings.push({
-            start,
-            end: start + m[0].length,
-            message: { zh: `纯文本中残留 HTML 代码“${m[0]}”。`, en: `Stray HTML "${m[0]}" in plain text.` },
-            fixes: del(start, start + m[0].length),
-          });
-        }
-      }
-    }
     return findings;
   },
-};
+});

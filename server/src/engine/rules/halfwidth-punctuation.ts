@@ -2,7 +2,7 @@
 // (GB/T 15834-2011 ch. 5 on the written form of marks; DOMAIN P8, D10). `8:00`, `3.5`, `1:500`, English
 // sentences, URLs and code are left alone: a mark is reported only next to a Chinese character.
 
-import type { Rule } from './types';
+import { blockRule, type Rule } from './types';
 import type { RuleFinding } from '../types';
 import type { Block } from '../model';
 
@@ -92,20 +92,17 @@ function textOf(block: Block): { text: string; base: number } {
   return { text: block.text.slice(from - block.start), base: from };
 }
 
-export const halfwidthPunctuationRule: Rule = {
+export const halfwidthPunctuationRule: Rule = blockRule({
   id: 'halfwidth-punctuation',
   defaultSeverity: 'warning',
   description: {
     zh: '中文行文中误用半角标点 , ; : ? ! . ( )，应使用全角标点（8:00、3.5、1:500、英文句子、网址除外）。',
     en: 'Half-width , ; : ? ! . ( ) in Chinese text where full-width marks belong (8:00, 3.5, 1:500, English sentences and URLs are kept).',
   },
-  check({ model }) {
+  checkBlock(block) {
     const findings: RuleFinding[] = [];
-    for (const block of model.textBlocks) {
-      const { text, base } = textOf(block);
-      if (!HAN.test(text) || !/[,;:?!.()]/.test(text)) continue;
-      checkText(text, base, findings);
-    }
+    const { text, base } = textOf(block);
+    if (HAN.test(text) && /[,;:?!.()]/.test(text)) checkText(text, base, findings);
     return findings;
   },
-};
+});

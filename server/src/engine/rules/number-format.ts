@@ -3,7 +3,7 @@
 // zero-padded dates, Chinese numerals in the 成文日期, 大约…左右, 截止 for 截至 (DOMAIN N2, N6–N8,
 // P1, F8, D14–D16).
 
-import type { Rule } from './types';
+import { blockRule, type Rule } from './types';
 import type { Fix, LocalizedText, RuleFinding, Severity } from '../types';
 import type { Block, ReportModel } from '../model';
 import { toChineseNumeral } from '../numerals';
@@ -216,39 +216,41 @@ function textOf(block: Block): { text: string; base: number } {
   return { text: block.text.slice(from - block.start), base: from };
 }
 
-export const numberFormatRule: Rule = {
+export const numberFormatRule: Rule = blockRule({
   id: 'number-format',
   defaultSeverity: 'warning',
   description: {
     zh: '数字用法不规范：全角数字、“二0二四年”、年份简写、范围单位缺省（15～30%）、概数加顿号、“10几次”、日期补零、成文日期用汉字、“大约…左右”、“截止”误用。',
     en: 'Number forms: full-width digits, 二0二四年, abbreviated years, ranges dropping their unit (15～30%), 、 in estimates, 10几, zero-padded dates, a date of issue in Chinese numerals, 大约…左右, 截止 for 截至.',
   },
-  check({ model }) {
+  checkBlock(block) {
     const findings: RuleFinding[] = [];
-    for (const block of model.textBlocks) {
-      const ctx = textOf(block);
-      const before = findings.length;
-      for (const check of CHECKS) {
-        if (findings.length - before >= MAX_PER_BLOCK) break;
-        if (!check.hint(ctx.text)) continue;
-        check.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = check.re.exec(ctx.text)) && findings.length - before < MAX_PER_BLOCK) {
-          const made = check.make(m, ctx);
-          if (!made) continue;
-          const start = made.start ?? ctx.base + m.index;
-          findings.push({
-            start,
-            end: made.end ?? start + m[0].length,
-            message: made.message,
-            fixes: made.fixes,
-            severity: made.severity ?? check.severity,
-            data: { check: check.id },
-          });
-        }
+    const ctx = textOf(block);
+    const before = findings.length;
+    for (const check of CHECKS) {
+      if (findings.length - before >= MAX_PER_BLOCK) break;
+      if (!check.hint(ctx.text)) continue;
+      check.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = check.re.exec(ctx.text)) && findings.length - before < MAX_PER_BLOCK) {
+        const made = check.make(m, ctx);
+        if (!made) continue;
+        const start = made.start ?? ctx.base + m.index;
+        findings.push({
+          start,
+          end: made.end ?? start + m[0].length,
+          message: made.message,
+          fixes: made.fixes,
+          severity: made.severity ?? check.severity,
+          data: { check: check.id },
+        });
       }
     }
+    return findings;
+  },
+  checkRest({ model }) {
+    const findings: RuleFinding[] = [];
     checkDateLine(model, findings);
     return findings;
   },
-};
+});

@@ -4,7 +4,7 @@
 // lets users switch the whole check off at once.
 
 import { parse as parseYaml } from 'yaml';
-import type { Rule } from './types';
+import { blockRule, type Rule } from './types';
 import type { RuleFinding } from '../types';
 import reduplicationSource from '../data/reduplication.yaml';
 
@@ -113,77 +113,75 @@ function isWhitelisted(text: string, i: number, pair: string, list: Whitelist): 
   return false;
 }
 
-export const repeatedCharRule: Rule = {
+export const repeatedCharRule: Rule = blockRule({
   id: 'repeated-char',
   defaultSeverity: 'warning',
   description: {
     zh: '误重复的字（“的的”“了了”）或英文单词（the the）；常常、天天、研究研究等正当叠用除外。',
     en: 'A character (的的, 了了) or an English word (the the) typed twice by accident; real reduplication (常常, 天天, 研究研究) is kept.',
   },
-  check({ model }) {
+  checkBlock(block) {
     const findings: RuleFinding[] = [];
     const list = loadWhitelist();
-    for (const block of model.textBlocks) {
-      const text = block.text;
-      const from = block.marker ? block.marker.end - block.start : 0;
-      DOUBLED.lastIndex = from;
-      let m: RegExpExecArray | null;
-      const before = findings.length;
-      while ((m = DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {
-        const i = m.index;
-        const ch = m[1];
-        const len = ch.length;
-        // Let the regex find a run's later pairs too (的的的).
-        DOUBLED.lastIndex = i + len;
-        const pair = ch + ch;
-        if (!list.functionChars.has(ch)) continue;
-        if (text.startsWith(ch, i - len)) continue; // the run was reported at its first pair
-        // AABB (家家户户, 干干净净) and ABAB-style reduplication.
-        const c3 = text.slice(i + 2 * len, i + 2 * len + 2);
-        const next = Array.from(c3)[0];
-        if (next && next !== ch && text.startsWith(next + next, i + 2 * len) && /\p{Script=Han}/u.test(next)) continue;
-        const prev = Array.from(text.slice(Math.max(0, i - 4), i)).pop();
-        if (prev && prev !== ch && text.startsWith(prev + prev, i - 2 * prev.length) && /\p{Script=Han}/u.test(prev)) continue;
-        if (isWhitelisted(text, i, pair, list)) continue;
-        if (!list.always.has(ch) && !isTwoLoneWords(text, i, len)) continue;
-        const start = block.start + i;
-        let end = start + 2 * len;
-        while (text.startsWith(ch, end - block.start)) end += len;
-        const run = model.text.slice(start, end);
-        findings.push({
-          start,
-          end,
-          message: { zh: `“${run}”疑为误重复，请删去多余的“${ch}”。`, en: `"${run}" looks like a doubled character: delete the extra "${ch}".` },
-          fixes: [{ title: { zh: `改为“${ch}”`, en: `Change to "${ch}"` }, edits: [{ start, end, newText: ch }] }],
-          data: { char: ch },
-        });
-      }
-      if (text.includes('了')) findSecondLe(text.slice(from), block.start + from, findings);
-      if (!/[A-Za-z]/.test(text)) continue;
-      EN_DOUBLED.lastIndex = from;
-      while ((m = EN_DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {
-        const a = m[1];
-        const b = m[0].slice(m[0].length - a.length);
-        const lower = a.toLowerCase();
-        if (list.english.has(lower)) continue;
-        // Names such as "Walla Walla" or "Bora Bora".
-        if (/^[A-Z]/.test(a) && /^[A-Z]/.test(b) && !FUNCTION_WORDS.has(lower)) continue;
-        // A word stuck to a Chinese character or a digit is not a whole word (the regex's \b is ASCII-only).
-        const before = text.charAt(m.index - 1);
-        const after = text.charAt(m.index + m[0].length);
-        if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
-        const start = block.start + m.index;
-        const end = start + m[0].length;
-        const secondStart = end - b.length;
-        findings.push({
-          start,
-          end,
-          message: { zh: `单词“${a}”重复。`, en: `Repeated word "${a}".` },
-          fixes: [{ title: { zh: `删去重复的“${b}”`, en: `Delete the second "${b}"` }, edits: [{ start: start + a.length, end: secondStart + b.length, newText: '' }], safe: true }],
-          data: { word: lower },
-        });
-      }
+    const text = block.text;
+    const from = block.marker ? block.marker.end - block.start : 0;
+    DOUBLED.lastIndex = from;
+    let m: RegExpExecArray | null;
+    const before = findings.length;
+    while ((m = DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {
+      const i = m.index;
+      const ch = m[1];
+      const len = ch.length;
+      // Let the regex find a run's later pairs too (的的的).
+      DOUBLED.lastIndex = i + len;
+      const pair = ch + ch;
+      if (!list.functionChars.has(ch)) continue;
+      if (text.startsWith(ch, i - len)) continue; // the run was reported at its first pair
+      // AABB (家家户户, 干干净净) and ABAB-style reduplication.
+      const c3 = text.slice(i + 2 * len, i + 2 * len + 2);
+      const next = Array.from(c3)[0];
+      if (next && next !== ch && text.startsWith(next + next, i + 2 * len) && /\p{Script=Han}/u.test(next)) continue;
+      const prev = Array.from(text.slice(Math.max(0, i - 4), i)).pop();
+      if (prev && prev !== ch && text.startsWith(prev + prev, i - 2 * prev.length) && /\p{Script=Han}/u.test(prev)) continue;
+      if (isWhitelisted(text, i, pair, list)) continue;
+      if (!list.always.has(ch) && !isTwoLoneWords(text, i, len)) continue;
+      const start = block.start + i;
+      let end = start + 2 * len;
+      while (text.startsWith(ch, end - block.start)) end += len;
+      const run = text.slice(start - block.start, end - block.start);
+      findings.push({
+        start,
+        end,
+        message: { zh: `“${run}”疑为误重复，请删去多余的“${ch}”。`, en: `"${run}" looks like a doubled character: delete the extra "${ch}".` },
+        fixes: [{ title: { zh: `改为“${ch}”`, en: `Change to "${ch}"` }, edits: [{ start, end, newText: ch }] }],
+        data: { char: ch },
+      });
+    }
+    if (text.includes('了')) findSecondLe(text.slice(from), block.start + from, findings);
+    if (!/[A-Za-z]/.test(text)) return findings;
+    EN_DOUBLED.lastIndex = from;
+    while ((m = EN_DOUBLED.exec(text)) && findings.length - before < MAX_PER_BLOCK) {
+      const a = m[1];
+      const b = m[0].slice(m[0].length - a.length);
+      const lower = a.toLowerCase();
+      if (list.english.has(lower)) continue;
+      // Names such as "Walla Walla" or "Bora Bora".
+      if (/^[A-Z]/.test(a) && /^[A-Z]/.test(b) && !FUNCTION_WORDS.has(lower)) continue;
+      // A word stuck to a Chinese character or a digit is not a whole word (the regex's \b is ASCII-only).
+      const before = text.charAt(m.index - 1);
+      const after = text.charAt(m.index + m[0].length);
+      if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
+      const start = block.start + m.index;
+      const end = start + m[0].length;
+      const secondStart = end - b.length;
+      findings.push({
+        start,
+        end,
+        message: { zh: `单词“${a}”重复。`, en: `Repeated word "${a}".` },
+        fixes: [{ title: { zh: `删去重复的“${b}”`, en: `Delete the second "${b}"` }, edits: [{ start: start + a.length, end: secondStart + b.length, newText: '' }], safe: true }],
+        data: { word: lower },
+      });
     }
     return findings;
   },
-};
+});

@@ -5,7 +5,7 @@
 // 《党政机关公文处理工作条例》第二十条 (审核：引文、提法是否准确); DOMAIN D12.
 
 import { parse as parseYaml } from 'yaml';
-import type { Rule } from './types';
+import { blockRule, type Rule, type RuleContext } from './types';
 import type { Fix, RuleFinding, Severity } from '../types';
 import type { Block } from '../model';
 import { compileDataPattern, compileUserPattern } from '../patterns';
@@ -235,78 +235,97 @@ function checkSeries(e: TermEntry, block: Block, findings: RuleFinding[]): void 
   }
 }
 
-export const termRule: Rule = {
+/** The report's date as YYYY-MM-DD (the last day of its month or year when not stated), computed once per model. */
+const asOfCache = new WeakMap<object, { asOf: string | undefined }>();
+function asOfDate({ model }: RuleContext): string | undefined {
+  let c = asOfCache.get(model);
+  if (!c) {
+    const date = reportDate(model);
+    c = { asOf: date ? `${date.year}-${String(date.month ?? 12).padStart(2, '0')}-${String(date.day ?? 31).padStart(2, '0')}` : undefined };
+    asOfCache.set(model, c);
+  }
+  return c.asOf;
+}
+
+/** The entries in force on a date (the last list is kept: checks of one document ask the same). */
+let lastEntries: { asOf: string | undefined; user: unknown; entries: TermEntry[] } | undefined;
+function entriesFor(asOf: string | undefined, user: unknown): TermEntry[] {
+  if (lastEntries && lastEntries.asOf === asOf && lastEntries.user === user) return lastEntries.entries;
+  const entries = [...builtinTerms(), ...userTerms(user)].filter((e) => !asOf || !e.effective || e.effective <= asOf);
+  lastEntries = { asOf, user, entries };
+  return entries;
+}
+
+export const termRule: Rule = blockRule({
   id: 'term',
   defaultSeverity: 'warning',
   description: {
     zh: '固定表述不准确：“两个确立”“两个维护”“四个意识”“不忘初心、牢记使命”“二十届三中全会”等须与规范表述完全一致（词典可在 .reportlint.yaml 的 terms 中扩充）。',
     en: 'Official formulations (两个确立, 两个维护, 四个意识, 不忘初心、牢记使命, 二十届三中全会 …) must be exact; extend the dictionary with `terms:` in .reportlint.yaml.',
   },
-  check({ model, config }) {
+  // Entries take effect on a date: the findings of a block depend on the report's date too.
+  blockContext: (ctx) => asOfDate(ctx) ?? '',
+  checkBlock(block, ctx) {
     const findings: RuleFinding[] = [];
-    const date = reportDate(model);
-    const asOf = date ? `${date.year}-${String(date.month ?? 12).padStart(2, '0')}-${String(date.day ?? 31).padStart(2, '0')}` : undefined;
-    const entries = [...builtinTerms(), ...userTerms(config.extensions.terms)].filter((e) => !asOf || !e.effective || e.effective <= asOf);
-    for (const block of model.textBlocks) {
-      const text = block.text;
-      const own: RuleFinding[] = [];
-      const overlaps = (s: number, t: number) => own.some((f) => f.start < t && s < f.end);
-      for (const e of entries) {
-        for (const w of e.wrong) {
-          if (w.literal && !text.includes(w.literal)) continue;
-          w.regex.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = w.regex.exec(text)) && own.length < MAX_PER_BLOCK) {
-            if (m[0].length === 0) {
-              w.regex.lastIndex++;
-              continue;
-            }
-            const start = block.start + m.index;
-            const end = start + m[0].length;
-            if (overlaps(start, end)) continue;
-            const good = w.fix !== undefined ? applyTemplate(w.fix, m, !!w.numeral) : e.canonical;
-            if (good === m[0]) continue;
-            const note = sourceNote(e);
-            own.push({
-              start,
-              end,
-              message: { zh: `“${m[0]}”表述不规范，应为“${good}”${note.zh}。`, en: `"${m[0]}" is not the official wording of ${e.name}: write "${good}"${note.en}.` },
-              fixes: replaceFix(start, end, good, true),
-              severity: e.severity,
-              data: { term: e.id, kind: 'wrong' },
-            });
+    const entries = entriesFor(asOfDate(ctx), ctx.config.extensions.terms);
+    const text = block.text;
+    const own: RuleFinding[] = [];
+    const overlaps = (s: number, t: number) => own.some((f) => f.start < t && s < f.end);
+    for (const e of entries) {
+      for (const w of e.wrong) {
+        if (w.literal && !text.includes(w.literal)) continue;
+        w.regex.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = w.regex.exec(text)) && own.length < MAX_PER_BLOCK) {
+          if (m[0].length === 0) {
+            w.regex.lastIndex++;
+            continue;
           }
-        }
-        if (e.series && e.series.members.some((x) => text.includes(x))) checkSeries(e, block, own);
-        if (!e.near) continue;
-        const maxD = maxDistance(e.canonical.length);
-        if (maxD === 0) continue;
-        const anchor = e.canonical.slice(0, 2);
-        for (let at = text.indexOf(anchor); at >= 0 && own.length < MAX_PER_BLOCK; at = text.indexOf(anchor, at + 1)) {
-          if (text.startsWith(e.canonical, at)) continue;
-          if (e.allow.some((a) => text.startsWith(a, at))) continue;
-          const { d, len } = prefixDistance(e.canonical, text, at, maxD);
-          if (d === 0 || d > maxD) continue;
-          // Never end a range inside a surrogate pair (𠮷).
-          if (isInsideSurrogatePair(text, at + len)) continue;
-          // Only when the text around is Chinese prose, not a list of half-similar words.
-          const found = text.slice(at, at + len);
-          if (/[\s\r\n]/u.test(found)) continue;
-          const start = block.start + at;
-          const end = start + len;
+          const start = block.start + m.index;
+          const end = start + m[0].length;
           if (overlaps(start, end)) continue;
+          const good = w.fix !== undefined ? applyTemplate(w.fix, m, !!w.numeral) : e.canonical;
+          if (good === m[0]) continue;
           const note = sourceNote(e);
           own.push({
             start,
             end,
-            message: { zh: `“${found}”与规范表述“${e.canonical}”不一致${note.zh}。`, en: `"${found}" differs from the official wording "${e.canonical}"${note.en}.` },
-            fixes: replaceFix(start, end, e.canonical, false),
-            data: { term: e.id, kind: 'near' },
+            message: { zh: `“${m[0]}”表述不规范，应为“${good}”${note.zh}。`, en: `"${m[0]}" is not the official wording of ${e.name}: write "${good}"${note.en}.` },
+            fixes: replaceFix(start, end, good, true),
+            severity: e.severity,
+            data: { term: e.id, kind: 'wrong' },
           });
         }
       }
-      findings.push(...own);
+      if (e.series && e.series.members.some((x) => text.includes(x))) checkSeries(e, block, own);
+      if (!e.near) continue;
+      const maxD = maxDistance(e.canonical.length);
+      if (maxD === 0) continue;
+      const anchor = e.canonical.slice(0, 2);
+      for (let at = text.indexOf(anchor); at >= 0 && own.length < MAX_PER_BLOCK; at = text.indexOf(anchor, at + 1)) {
+        if (text.startsWith(e.canonical, at)) continue;
+        if (e.allow.some((a) => text.startsWith(a, at))) continue;
+        const { d, len } = prefixDistance(e.canonical, text, at, maxD);
+        if (d === 0 || d > maxD) continue;
+        // Never end a range inside a surrogate pair (𠮷).
+        if (isInsideSurrogatePair(text, at + len)) continue;
+        // Only when the text around is Chinese prose, not a list of half-similar words.
+        const found = text.slice(at, at + len);
+        if (/[\s\r\n]/u.test(found)) continue;
+        const start = block.start + at;
+        const end = start + len;
+        if (overlaps(start, end)) continue;
+        const note = sourceNote(e);
+        own.push({
+          start,
+          end,
+          message: { zh: `“${found}”与规范表述“${e.canonical}”不一致${note.zh}。`, en: `"${found}" differs from the official wording "${e.canonical}"${note.en}.` },
+          fixes: replaceFix(start, end, e.canonical, false),
+          data: { term: e.id, kind: 'near' },
+        });
+      }
     }
+    findings.push(...own);
     return findings;
   },
-};
+});

@@ -26,6 +26,13 @@ export interface Rule {
    * when only other blocks changed; rules made with `blockRule` have both entry points.
    */
   checkBlock?(block: Block, ctx: RuleContext): RuleFinding[];
+  /**
+   * What a block rule's findings depend on besides the block and the config (the report's date,
+   * say), computed once per check: cached findings are reused only under the same value.
+   */
+  blockContext?(ctx: RuleContext): string;
+  /** The document-wide part of a block rule (run on every check, after the blocks; not cached). */
+  checkRest?(ctx: RuleContext): RuleFinding[];
 }
 
 /** Makes a rule from a per-block check: `check` runs it over every text block. */
@@ -35,6 +42,7 @@ export function blockRule(def: Omit<Rule, 'check' | 'checkBlock'> & { checkBlock
     check(ctx) {
       const out: RuleFinding[] = [];
       for (const b of ctx.model.textBlocks) for (const f of def.checkBlock(b, ctx)) out.push(f);
+      if (def.checkRest) for (const f of def.checkRest(ctx)) out.push(f);
       return out;
     },
   };
