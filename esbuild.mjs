@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, rmSync } from 'fs';
 import { join } from 'path';
 import { readFileSync } from 'fs';
+import { yamlDataPlugin } from './scripts/yaml-plugin.mjs';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
@@ -17,7 +18,8 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  loader: { '.yaml': 'text' },
+  // The engine's YAML data is parsed at build time (scripts/yaml-plugin.mjs).
+  plugins: [yamlDataPlugin],
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },
 };
@@ -36,8 +38,8 @@ const docxAsSeparateFile = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [docxAsSeparateFile] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [docxAsSeparateFile] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [yamlDataPlugin, docxAsSeparateFile] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [yamlDataPlugin, docxAsSeparateFile] },
   { ...common, entryPoints: ['docx'], outfile: 'dist/docx-lib.js' },
 ];
 if (!production) {

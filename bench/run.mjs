@@ -285,7 +285,7 @@ let prodServer;
 if (want('bundle') || want('server')) {
   const prod = join(work, 'prod');
   mkdirSync(prod, { recursive: true });
-  for (const x of ['client', 'server', 'node_modules', 'package.json', 'tsconfig.json']) if (existsSync(join(root, x)) && !existsSync(join(prod, x))) symlinkSync(join(root, x), join(prod, x));
+  for (const x of ['client', 'server', 'scripts', 'node_modules', 'package.json', 'tsconfig.json']) if (existsSync(join(root, x)) && !existsSync(join(prod, x))) symlinkSync(join(root, x), join(prod, x));
   copyFileSync(join(root, 'esbuild.mjs'), join(prod, 'esbuild.mjs'));
   const b = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: prod, encoding: 'utf8' });
   const size = (p) => (existsSync(p) ? statSync(p).size : undefined);

@@ -12,6 +12,7 @@ import { join, resolve } from 'path';
 import { createRequire } from 'module';
 import { fileURLToPath } from 'url';
 import * as esbuild from 'esbuild';
+import { yamlDataPlugin } from './yaml-plugin.mjs';
 
 // The repo root, wherever the script is run from; the corpus sits beside the repo.
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,7 +49,7 @@ async function loadEngine() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    loader: { '.yaml': 'text' },
+    plugins: [yamlDataPlugin],
     logLevel: 'warning',
   });
   return createRequire(import.meta.url)(outfile);

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'fs';
 import { join, relative } from 'path';
 import { createRequire } from 'module';
 import * as esbuild from 'esbuild';
+import { yamlDataPlugin } from '../../scripts/yaml-plugin.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -46,7 +47,7 @@ export async function loadEngine(root, outfile, { sourcemap = false } = {}) {
     format: 'cjs',
     target: 'node20',
     sourcemap,
-    loader: { '.yaml': 'text' },
+    plugins: [yamlDataPlugin],
     logLevel: 'warning',
   });
   delete require.cache[outfile];

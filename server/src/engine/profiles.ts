@@ -1,6 +1,6 @@
 // Report profiles (which sections a genre needs, and how to recognise them), loaded from YAML data.
 
-import { parse as parseYaml } from 'yaml';
+import { dataOf } from './data';
 import type { Block, ReportModel } from './model';
 import type { LocalizedText, Severity } from './types';
 import { compileDataPattern } from './patterns';
@@ -52,8 +52,8 @@ export interface SectionMatch {
 
 const BUILTIN_SOURCES = [workSummary, dutyReport, researchReport, govWorkReport, enStatusReport];
 
-function loadProfile(source: string): Profile {
-  const raw = parseYaml(source) as Partial<Profile>;
+function loadProfile(source: unknown): Profile {
+  const raw = dataOf<Partial<Profile>>(source);
   return {
     id: String(raw.id),
     language: raw.language === 'en' ? 'en' : 'zh',

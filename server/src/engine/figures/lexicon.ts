@@ -1,6 +1,6 @@
 // The word lists of the figure extractor, loaded once from data/figures.yaml.
 
-import { parse as parseYaml } from 'yaml';
+import { dataOf } from '../data';
 import source from '../data/figures.yaml';
 import type { UnitKind } from './types';
 
@@ -34,7 +34,7 @@ let cached: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
-  const raw = parseYaml(source) as Record<string, unknown>;
+  const raw = dataOf<Record<string, unknown>>(source);
   const list = (k: string) => ((raw[k] as unknown[]) ?? []).map(String);
   const toDef = (u: RawUnit): UnitDef => ({ text: String(u.text), kind: u.kind, base: String(u.base ?? u.text) });
   const units = (raw.units as RawUnit[]).map(toDef);

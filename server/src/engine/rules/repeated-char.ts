@@ -3,7 +3,7 @@
 // repeated word belongs to this rule rather than a separate one: it is the same slip, and one id
 // lets users switch the whole check off at once.
 
-import { parse as parseYaml } from 'yaml';
+import { dataOf } from '../data';
 import { blockRule, type Rule } from './types';
 import type { RuleFinding } from '../types';
 import reduplicationSource from '../data/reduplication.yaml';
@@ -21,7 +21,7 @@ let whitelist: Whitelist | undefined;
 
 function loadWhitelist(): Whitelist {
   if (whitelist) return whitelist;
-  const raw = parseYaml(reduplicationSource) as { words?: string[]; english?: string[]; function?: string[]; always?: string[] };
+  const raw = dataOf<{ words?: string[]; english?: string[]; function?: string[]; always?: string[] }>(reduplicationSource);
   const byPair = new Map<string, { word: string; at: number }[]>();
   for (const word of raw.words ?? []) {
     const chars = Array.from(word);

@@ -4,7 +4,7 @@
 // (edit distance ≤ 2) and series in the wrong order or with a member missing are reported.
 // 《党政机关公文处理工作条例》第二十条 (审核：引文、提法是否准确); DOMAIN D12.
 
-import { parse as parseYaml } from 'yaml';
+import { dataOf } from '../data';
 import { blockRule, type Rule, type RuleContext } from './types';
 import type { Fix, RuleFinding, Severity } from '../types';
 import type { Block } from '../model';
@@ -113,7 +113,7 @@ let builtin: TermEntry[] | undefined;
 /** The built-in dictionary, parsed once. */
 export function builtinTerms(): TermEntry[] {
   if (!builtin) {
-    const raw = parseYaml(termsSource) as { entries?: RawEntry[] };
+    const raw = dataOf<{ entries?: RawEntry[] }>(termsSource);
     builtin = (raw.entries ?? []).map((e) => toEntry(e, false)).filter((e): e is TermEntry => !!e);
   }
   return builtin;
