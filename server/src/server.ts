@@ -218,7 +218,7 @@ export function startServer(connection: Connection): void {
     if (!isReportDocument(doc, settings, !!loaded?.file)) return { version, diagnostics: [], isReport: false };
     const text = doc.getText();
     const limit = settings.maxFileSizeMB * 1024 * 1024;
-    if (text.length * 2 > limit && Buffer.byteLength(text, 'utf8') > limit) {
+    if (text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit) {
       const note = locale === 'zh'
         ? `文件超过 ${settings.maxFileSizeMB} MB，未检查（可在设置 reportLint.maxFileSizeMB 中调整）。`
         : `File larger than ${settings.maxFileSizeMB} MB: not checked (see the setting reportLint.maxFileSizeMB).`;

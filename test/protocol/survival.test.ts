@@ -211,7 +211,7 @@ test('a .reportlint.yaml with (a+)+$ is reported on its line and the report is s
 // Known bug (server.ts, computeCheck): the pre-check `text.length * 2 > limit` assumes at most
 // 2 UTF-8 bytes per UTF-16 unit, but Chinese takes 3, so 0.5–0.75 M characters of Chinese
 // (1.5–2.25 MB) pass a 1 MB limit unchecked. The fix is `text.length * 3 > limit`.
-test('a Chinese document over the limit in UTF-8 bytes is caught too', { todo: 'server.ts pre-check counts 2 bytes per character' }, async () => {
+test('a Chinese document over the limit in UTF-8 bytes is caught too', async () => {
   const dir = tempWorkspace({});
   const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
   const text = 'XX镇工作总结\n' + 'XX镇全年完成投资52亿元，同比增长8.3%。\n'.repeat(21_000);
