@@ -232,3 +232,29 @@ test('hover on a figure shows the computation; reportLint/figures returns figure
     await s.close();
   }
 });
+
+test('editing .reportlint.yaml re-checks open reports: the server asks the client to pull again', async () => {
+  const text = '个人述职报告\nXX同志任职以来，时间待定。\n';
+  const dir = tempWorkspace({ '.reportlint.yaml': 'rules:\n  placeholder: warning\n', '述职报告.txt': text });
+  const uri = pathToFileURL(path.join(dir, '述职报告.txt')).href;
+  const cfgUri = pathToFileURL(path.join(dir, '.reportlint.yaml')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  let refreshed!: () => void;
+  const refresh = new Promise<void>((resolve) => (refreshed = resolve));
+  s.conn.onRequest('workspace/diagnostic/refresh', () => {
+    refreshed();
+    return null;
+  });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const before: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(before.items.filter((d: any) => d.code === 'placeholder').map((d: any) => d.severity), [2]);
+    fs.writeFileSync(path.join(dir, '.reportlint.yaml'), 'rules:\n  placeholder: error\nplaceholders:\n  extra: [待定]\n');
+    await s.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: cfgUri, type: 2 }] });
+    await refresh;
+    const after: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(after.items.filter((d: any) => d.code === 'placeholder').map((d: any) => [d.range.start.character, d.severity]), [[0, 1], [11, 1]]);
+  } finally {
+    await s.close();
+  }
+});
