@@ -54,7 +54,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   status.command = 'workbench.actions.view.problems';
   context.subscriptions.push(status, output);
   const statuses = new Map<string, StatusParams>();
-  const zh = /^zh/i.test(vscode.env.language);
 
   const renderStatus = () => {
     const editor = vscode.window.activeTextEditor;
@@ -65,10 +64,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     }
     const total = s.counts.error + s.counts.warning + s.counts.info + s.counts.hint;
     const icon = s.counts.error + s.counts.warning > 0 ? '$(warning)' : '$(check)';
-    status.text = `${icon} ${zh ? '报告' : 'Report'}: ${total}${s.profile ? ` · ${s.profile}` : ''}`;
-    status.tooltip = zh
-      ? `report-lint：${s.counts.error} 个错误，${s.counts.warning} 个警告，${s.counts.info} 个提示；文种配置 ${s.profile ?? '未识别'}${s.note ? `\n${s.note}` : ''}`
-      : `report-lint: ${s.counts.error} errors, ${s.counts.warning} warnings, ${s.counts.info} infos; profile ${s.profile ?? 'none'}${s.note ? `\n${s.note}` : ''}`;
+    status.text = `${icon} ${vscode.l10n.t('Report: {0}', total)}${s.profile ? ` · ${s.profile}` : ''}`;
+    const { error, warning, info } = s.counts;
+    const summary = s.profile
+      ? vscode.l10n.t('report-lint: {0} errors, {1} warnings, {2} infos; profile {3}', error, warning, info, s.profile)
+      : vscode.l10n.t('report-lint: {0} errors, {1} warnings, {2} infos; no profile recognized', error, warning, info);
+    status.tooltip = `${summary}${s.note ? `\n${s.note}` : ''}`;
     status.show();
   };
 
@@ -83,7 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       const r = await client.sendRequest<{ checked: boolean }>('reportLint/toggle', { uri: editor.document.uri.toString() });
-      vscode.window.setStatusBarMessage(r.checked ? (zh ? '已对此文件启用报告检查' : 'Report checking enabled for this file') : zh ? '已对此文件停用报告检查' : 'Report checking disabled for this file', 3000);
+      vscode.window.setStatusBarMessage(r.checked ? vscode.l10n.t('Report checking enabled for this file') : vscode.l10n.t('Report checking disabled for this file'), 3000);
     }),
     vscode.commands.registerCommand('reportLint.showOutput', () => output.show()),
     vscode.commands.registerCommand('reportLint.fillPlaceholders', async () => {
@@ -92,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
       const doc = editor.document;
       const r = await client.sendRequest<{ version?: number; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }>('reportLint/fillPlaceholders', { uri: doc.uri.toString() });
       if (!r.edits.length) {
-        void vscode.window.showInformationMessage(zh ? '没有可按 .reportlint.yaml 中 variables/fill 填写的占位符。' : 'No placeholder maps to a value in .reportlint.yaml (variables / fill).');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No placeholder maps to a value in .reportlint.yaml (variables / fill).'));
         return;
       }
       if (r.version !== undefined && r.version !== doc.version) return;

@@ -44,8 +44,11 @@ function nonce(): string {
   return randomBytes(24).toString('base64');
 }
 
-const zh = () => /^zh/i.test(vscode.env.language);
-const uiLang = (): 'zh' | 'en' => (zh() ? 'zh' : 'en');
+/** The language the server renders the webview page in (its strings are bilingual there). */
+const uiLang = (): 'zh' | 'en' => (/^zh/i.test(vscode.env.language) ? 'zh' : 'en');
+
+/** The preview panel's title. */
+const previewTitle = (uri: vscode.Uri): string => vscode.l10n.t('Preview {0}', baseName(uri));
 
 function styleFor(uri: vscode.Uri): PreviewStyle {
   const v = vscode.workspace.getConfiguration('reportLint', uri).get<string>('preview.style', 'auto');
@@ -155,14 +158,14 @@ class ReportPreview implements vscode.Disposable {
     // A newer request was sent, or the document moved on, or another document is shown: drop this one.
     if (seq !== this.requestSeq || doc !== this.document) return;
     if (reply === null) {
-      this.showError(zh() ? '报告检查服务未打开此文件。' : 'The report server has not opened this file.');
+      this.showError(vscode.l10n.t('The report server has not opened this file.'));
       return;
     }
     if (!isRenderReply(reply)) return;
     if (reply.version < doc.version && !immediate) return;
     if (reply.version < this.shownVersion) return;
     this.shownVersion = reply.version;
-    this.panel.title = `${zh() ? '预览' : 'Preview'} ${baseName(doc.uri)}`;
+    this.panel.title = previewTitle(doc.uri);
     if (!this.loaded) {
       this.setPage(reply);
       this.loaded = true;
@@ -278,7 +281,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     let doc = targetDocument(uri);
     if (!doc && uri instanceof vscode.Uri) doc = await vscode.workspace.openTextDocument(uri);
     if (!previewable(doc)) {
-      void vscode.window.showInformationMessage(zh() ? '请先打开一个报告文件。' : 'Open a report file first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a report file first.'));
       return;
     }
     const column = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
@@ -289,7 +292,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      `${zh() ? '预览' : 'Preview'} ${baseName(doc.uri)}`,
+      previewTitle(doc.uri),
       { viewColumn: column, preserveFocus: toSide },
       { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [media], retainContextWhenHidden: false },
     );
@@ -301,30 +304,30 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   const exportTo = async (kind: 'docx' | 'html', uri?: vscode.Uri) => {
     const doc = targetDocument(uri);
     if (!previewable(doc)) {
-      void vscode.window.showInformationMessage(zh() ? '请先打开一个报告文件。' : 'Open a report file first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a report file first.'));
       return;
     }
     let reply: ExportReply | null;
     try {
       reply = await client.sendRequest<ExportReply | null>(EXPORT, { uri: doc.uri.toString(), kind, style: styleFor(doc.uri) });
     } catch (e) {
-      void vscode.window.showErrorMessage(`${zh() ? '导出失败' : 'Export failed'}: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', (e as Error).message));
       return;
     }
     if (!reply || typeof reply.data !== 'string') {
-      void vscode.window.showErrorMessage(zh() ? '报告检查服务未打开此文件。' : 'The report server has not opened this file.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('The report server has not opened this file.'));
       return;
     }
     const folder = doc.uri.scheme === 'file' ? vscode.Uri.joinPath(doc.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, reply.suggestedName) : undefined,
-      filters: kind === 'docx' ? { [zh() ? 'Word 文档' : 'Word document']: ['docx'] } : { HTML: ['html', 'htm'] },
-      saveLabel: zh() ? '导出' : 'Export',
+      filters: kind === 'docx' ? { [vscode.l10n.t('Word document')]: ['docx'] } : { HTML: ['html', 'htm'] },
+      saveLabel: vscode.l10n.t('Export'),
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, Buffer.from(reply.data, 'base64'));
-    const openLabel = zh() ? '打开' : 'Open';
-    const choice = await vscode.window.showInformationMessage(`${zh() ? '已导出到' : 'Exported to'} ${target.fsPath || target.toString()}`, openLabel);
+    const openLabel = vscode.l10n.t('Open');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', target.fsPath || target.toString()), openLabel);
     if (choice === openLabel) await vscode.env.openExternal(target);
   };
 

@@ -26,6 +26,24 @@ export const GENRES: Genre[] = [
   { snippet: 'Status report (skeleton)', zh: '英文工作报告', en: 'Status report (English)', profile: 'en-status-report' },
 ];
 
+/** A genre's name in the UI language (the English names are the l10n keys). */
+function genreLabel(genre: Genre): string {
+  switch (genre.en) {
+    case 'Work summary':
+      return vscode.l10n.t('Work summary');
+    case 'Duty report':
+      return vscode.l10n.t('Duty report');
+    case 'Research report':
+      return vscode.l10n.t('Research report');
+    case 'Situation report to a superior':
+      return vscode.l10n.t('Situation report to a superior');
+    case 'Status report (English)':
+      return vscode.l10n.t('Status report (English)');
+    default:
+      return genre.en;
+  }
+}
+
 /** The skeleton of a genre as one snippet string. */
 export function skeletonOf(genre: Genre): string {
   const entry = (snippets as Record<string, SnippetEntry>)[genre.snippet];
@@ -34,17 +52,15 @@ export function skeletonOf(genre: Genre): string {
 
 /** Opens an untitled report holding the chosen genre's skeleton; resolves to its editor. */
 export async function newReportFromTemplate(genreId?: string): Promise<vscode.TextEditor | undefined> {
-  const zh = /^zh/i.test(vscode.env.language);
   let genre = genreId ? GENRES.find((g) => g.profile === genreId || g.zh === genreId || g.snippet === genreId) : undefined;
   if (!genre) {
     const picked = await vscode.window.showQuickPick(
-      GENRES.map((g) => ({
-        label: zh ? g.zh : g.en,
-        description: zh ? g.en : g.zh,
-        detail: (snippets as Record<string, SnippetEntry>)[g.snippet].description,
-        genre: g,
-      })),
-      { title: zh ? '新建报告：选择文种' : 'New report: pick a genre', placeHolder: zh ? '工作总结、述职报告、调研报告……' : 'Work summary, duty report, research report…' },
+      GENRES.map((g) => {
+        // The genre's name in the UI language; the other language's name beside it.
+        const label = genreLabel(g);
+        return { label, description: label === g.en ? g.zh : g.en, detail: (snippets as Record<string, SnippetEntry>)[g.snippet].description, genre: g };
+      }),
+      { title: vscode.l10n.t('New report: pick a genre'), placeHolder: vscode.l10n.t('Work summary, duty report, research report…') },
     );
     genre = picked?.genre;
   }
