@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint, createLinter, reparse, parseReport, blockRule, RULES, type LintResult } from '../../server/src/engine';
+import { extractFigures } from '../../server/src/engine/figures';
 
 const BASE = [
   'XX镇2024年度宣传思想工作总结',
@@ -64,6 +65,54 @@ test('a linter re-checking random edits gives the findings of a check from scrat
     ),
     { numRuns: 300 },
   );
+});
+
+// Figures with relations the figure rules check: a total and its parts that do not add up, a
+// growth rate against a base, the same metric stated twice, a plan figure, dates and a signature.
+const FIGURES = [
+  '红河县2024年工作总结',
+  '一、主要成效',
+  '开展宣讲4场、座谈6场，共9场。',
+  '农村居民人均可支配收入21600元，比上年的20000元增长12.5%。',
+  '全年共培训干部120人，其中党员80人。',
+  '（一）干部培训',
+  '2024年3月5日召开培训会，全年培训干部100人。',
+  '| 项目 | 数量 |',
+  '|---|---|',
+  '| 培训班 | 12期 |',
+  '二、下一步打算',
+  '力争2025年培训干部200人，今年完成投资6000万元。',
+  '红河县人民政府',
+  '2024年12月30日',
+].join('\n');
+
+test('a linter re-checking random edits of figures gives the figures and findings of a check from scratch', () => {
+  const alphabet = fc.constantFrom('1', '2', '0', '5', '人', '场', '万元', '%', '其中', '共', '，', '。', '、', '\n', '年', '月', '下一步', '|', '增长', '近', '多');
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 8 }),
+      fc.constantFrom<'plain' | 'markdown'>('plain', 'markdown'),
+      (edits, format) => {
+        const linter = createLinter();
+        let text = FIGURES;
+        linter.lint(text, { format });
+        for (const [at, len, insert] of edits) {
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + len);
+          text = text.slice(0, start) + insert.join('') + text.slice(end);
+          const result = linter.lint(text, { format });
+          assert.deepEqual(view(result), view(lint(text, { format })));
+          assert.deepEqual(extractFigures(result.model), extractFigures(parseReport(text, format)));
+        }
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('the figure rules find what they find in the figures fixture, so the property above checks them', () => {
+  const rules = new Set(lint(FIGURES, { format: 'markdown' }).findings.map((f) => f.rule));
+  for (const id of ['figure-sum-mismatch', 'percentage-mismatch']) assert.ok(rules.has(id), `${id} in ${[...rules].join(', ')}`);
 });
 
 test('block-rule findings are reused for unchanged blocks and shifted with them', () => {

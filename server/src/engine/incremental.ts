@@ -3,6 +3,7 @@
 import { LineIndex } from './text';
 import { parseReport, plainBlocks, finishModel, type Block, type ReportModel } from './model';
 import { lintModel, createLintCache, type LintOptions, type LintResult } from './lint';
+import { createFigureBlockCache, useFigureBlockCache } from './figures';
 
 export interface Linter {
   /** Checks the text; the next call reuses what this one computed where the text is unchanged. */
@@ -13,10 +14,12 @@ export interface Linter {
 export function createLinter(): Linter {
   let previous: ReportModel | undefined;
   const cache = createLintCache();
+  const figures = createFigureBlockCache();
   return {
     lint(text, options) {
       const model = previous && previous.format === options.format ? reparse(previous, text) : parseReport(text, options.format);
       previous = model;
+      useFigureBlockCache(model, figures);
       return lintModel(model, options, cache);
     },
   };

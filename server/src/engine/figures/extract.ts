@@ -373,8 +373,50 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
   }
 }
 
-/** Extracts figures, dates and relations from a model (no caching; see `extractFigures`). */
-export function extractFiguresUncached(model: ReportModel): FigureSet {
+/** What one text block gave, as computed at `start`/`line`/`sentence` (copies: never handed out). */
+interface BlockResult {
+  start: number;
+  line: number;
+  sentence: number;
+  figures: Figure[];
+  dates: DateMention[];
+  sentences: FigureSet['sentences'];
+}
+
+/**
+ * Per-block extraction results kept between versions of one document: a block whose text, kind,
+ * plan context and report year are unchanged is not read again, its figures are shifted instead.
+ */
+export interface FigureBlockCache {
+  blocks: Map<string, BlockResult>;
+}
+
+export function createFigureBlockCache(): FigureBlockCache {
+  return { blocks: new Map() };
+}
+
+function shiftFigure(f: Figure, id: number, d: number, lines: number, sentences: number): Figure {
+  const g: Figure = { ...f, id, start: f.start + d, end: f.end + d, numberStart: f.numberStart + d, numberEnd: f.numberEnd + d, unitStart: f.unitStart + d, line: f.line + lines, sentence: f.sentence + sentences };
+  if (f.subjectStart !== undefined) g.subjectStart = f.subjectStart + d;
+  return g;
+}
+
+/** Appends a cached block's results, shifted to where the block is now. */
+function reuseBlock(r: BlockResult, block: Block, figures: Figure[], dates: DateMention[], sentences: FigureSet['sentences']): void {
+  const d = block.start - r.start;
+  const lines = block.line - r.line;
+  const sd = sentences.length - r.sentence;
+  for (const s of r.sentences) sentences.push({ start: s.start + d, end: s.end + d, plan: s.plan });
+  for (const x of r.dates) dates.push({ ...x, start: x.start + d, end: x.end + d, line: x.line + lines, sentence: x.sentence + sd });
+  for (const f of r.figures) figures.push(shiftFigure(f, figures.length, d, lines, sd));
+}
+
+/**
+ * Extracts figures, dates and relations from a model (see `extractFigures`, which keeps the result
+ * per model). With a block cache, unchanged blocks are taken from it and the cache is renewed.
+ */
+export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): FigureSet {
+  const nextCache = cache ? new Map<string, BlockResult>() : undefined;
   const lex = lexicon();
   const figures: Figure[] = [];
   const dates: DateMention[] = [];
@@ -400,6 +442,18 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
       planParagraph = false;
     } else if (block.kind === 'paragraph' && PLAN_PARAGRAPH.test(content.trimStart())) planParagraph = true;
     const blockPlan = planLevel1 || planLevel2 || planParagraph;
+    // Table blocks read the model's cells: they are always extracted afresh.
+    let key: string | undefined;
+    if (nextCache && block.kind !== 'table') {
+      key = `${model.format}\u0000${block.kind}\u0000${block.contentStart - block.start}\u0000${blockPlan ? 1 : 0}\u0000${ownYear ?? ''}\u0000${model.text.slice(block.start, block.end)}`;
+      const hit = nextCache.get(key) ?? cache!.blocks.get(key);
+      if (hit) {
+        nextCache.set(key, hit);
+        reuseBlock(hit, block, figures, dates, sentences);
+        continue;
+      }
+    }
+    const firstDate = dates.length;
 
     const hw = /[０-９．％]/u.test(block.text) ? toHalfWidth(block.text) : block.text;
     const english = !/\p{Script=Han}/u.test(hw);
@@ -515,7 +569,19 @@ export function extractFiguresUncached(model: ReportModel): FigureSet {
       f.id = figures.length;
       figures.push(f);
     }
+    if (key !== undefined) {
+      // Copies: the relations below may still change a figure's subject.
+      nextCache!.set(key, {
+        start: block.start,
+        line: block.line,
+        sentence: sentenceBase,
+        figures: blockFigures.map((f) => ({ ...f })),
+        dates: dates.slice(firstDate).map((x) => ({ ...x })),
+        sentences: sentences.slice(sentenceBase).map((x) => ({ ...x })),
+      });
+    }
   }
+  if (cache) cache.blocks = nextCache!;
   const relations: FigureRelation[] = findRelations(model, figures, sentences);
   return { figures, relations, dates, sentences };
 }

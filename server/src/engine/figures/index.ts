@@ -3,7 +3,7 @@
 
 import type { ReportModel } from '../model';
 import type { Figure, FigureSet } from './types';
-import { extractFiguresUncached } from './extract';
+import { extractFiguresUncached, createFigureBlockCache, type FigureBlockCache } from './extract';
 import { checkRelations, type FigureCheck } from './analysis';
 import { formatNumber } from './numbers';
 
@@ -14,12 +14,23 @@ export { parseChinese, parseChineseAmount } from './numbers';
 
 const figureCache = new WeakMap<ReportModel, FigureSet>();
 const checkCache = new WeakMap<ReportModel, FigureCheck[]>();
+const blockCaches = new WeakMap<ReportModel, FigureBlockCache>();
+
+export { createFigureBlockCache, type FigureBlockCache };
+
+/**
+ * Lets the extraction for `model` reuse (and renew) the per-block results in `cache`: a linter
+ * passes the same cache for each version of its document, so unchanged blocks are not read again.
+ */
+export function useFigureBlockCache(model: ReportModel, cache: FigureBlockCache): void {
+  blockCaches.set(model, cache);
+}
 
 /** The figures, dates and relations of a report (computed once per model). */
 export function extractFigures(model: ReportModel): FigureSet {
   let set = figureCache.get(model);
   if (!set) {
-    set = extractFiguresUncached(model);
+    set = extractFiguresUncached(model, blockCaches.get(model));
     figureCache.set(model, set);
   }
   return set;
