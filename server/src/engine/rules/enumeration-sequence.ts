@@ -6,10 +6,14 @@ import type { Block } from '../model';
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
 
 // 一是 at the start of a clause (not 统一是, 之一是, and not the idiom 一是一、二是二).
-const SHI = /(?<=^|[：:；;。，,！？\s）)”])([一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十])/gu;
+// The clause start is checked on the character before the match (a leading lookbehind would make
+// the regex try every position of the text; this one scans for its first character).
+const SHI = /([一二三四五六七八九十]{1,3})是(?![一二三四五六七八九十])/gu;
+const SHI_BEFORE = /[：:；;。，,！？\s）)”]/u;
 // 第一，第二： at the start of a clause; 第一次, 第一书记 are ordinary words.
 // "第一、二季度" is a range of ordinals, not an item.
-const DI = /(?<=^|[：:；;。！？\s）)”])第([一二三四五六七八九十]{1,3})(?=[，,：:]|、(?![一二三四五六七八九十]))/gu;
+const DI = /第([一二三四五六七八九十]{1,3})(?=[，,：:]|、(?![一二三四五六七八九十]))/gu;
+const DI_BEFORE = /[：:；;。！？\s）)”]/u;
 
 interface Item {
   start: number;
@@ -42,10 +46,15 @@ export const enumerationSequenceRule: Rule = {
         lastBlock = { shi: undefined, di: undefined };
       }
       const items: Item[] = [];
-      for (const [re, family] of [[SHI, 'shi'], [DI, 'di']] as const) {
+      for (const [re, before, family] of [[SHI, SHI_BEFORE, 'shi'], [DI, DI_BEFORE, 'di']] as const) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(block.text))) {
+          if (m.index > 0 && !before.test(block.text.charAt(m.index - 1))) {
+            // Not at a clause start: try again from the next character, as a lookbehind would.
+            re.lastIndex = m.index + 1;
+            continue;
+          }
           const n = parseChineseNumeral(m[1]);
           if (n === undefined || n === 0) continue;
           items.push({ start: block.start + m.index, end: block.start + m.index + m[0].length, n, family, text: m[0] });
