@@ -1,7 +1,7 @@
 // Re-checking after an edit: reuse the blocks and block-rule findings that the edit did not touch.
 
 import { LineIndex } from './text';
-import { parseReport, plainBlocks, finishModel, type Block, type ReportModel } from './model';
+import { parseReport, plainBlocks, finishModel, carryBlockKey, type Block, type ReportModel } from './model';
 import { lintModel, createLintCache, type LintOptions, type LintResult } from './lint';
 import { createFigureBlockCache, useFigureBlockCache } from './figures';
 
@@ -49,6 +49,7 @@ function shiftBlock(b: Block, offset: number, lines: number): Block {
   const s: Block = { ...b, start: b.start + offset, end: b.end + offset, contentStart: b.contentStart + offset, line: b.line + lines };
   if (b.headingEnd !== undefined) s.headingEnd = b.headingEnd + offset;
   if (b.marker) s.marker = { ...b.marker, start: b.marker.start + offset, end: b.marker.end + offset };
+  carryBlockKey(b, s);
   return s;
 }
 

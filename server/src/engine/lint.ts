@@ -1,6 +1,6 @@
 // The engine's entry point: text and options in, findings out. Pure: no I/O, no editor.
 
-import { parseReport, type ReportModel, type Block } from './model';
+import { parseReport, blockKey, type ReportModel } from './model';
 import { detectProfile, findProfile, matchSections, type Profile, type SectionMatch, type SectionSpec } from './profiles';
 import { defaultConfig, type ResolvedConfig, type SectionOverride } from './config';
 import { RULES } from './rules';
@@ -81,14 +81,14 @@ export function createLintCache(): LintCache {
   return { blocks: new Map() };
 }
 
-function blockKey(model: ReportModel, b: Block): string {
-  return `${b.kind}\u0000${b.contentStart - b.start}\u0000${model.text.slice(b.start, b.end)}`;
+function shiftFixes(fixes: NonNullable<RuleFinding['fixes']>, delta: number): NonNullable<RuleFinding['fixes']> {
+  return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
 }
 
 function shiftFinding(f: RuleFinding, delta: number): RuleFinding {
   if (delta === 0) return f;
   const shifted: RuleFinding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.fixes) shifted.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  if (f.fixes) shifted.fixes = shiftFixes(f.fixes, delta);
   return shifted;
 }
 
@@ -109,11 +109,14 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const rules = (options.rules ?? RULES).filter((r) => config.rules[r.id] !== 'off');
-  const push = (rule: Rule, raw: RuleFinding[]) => {
+  /** Adds a rule's findings, moved by `delta` (cached block findings are relative to their block). */
+  const push = (rule: Rule, raw: RuleFinding[], delta = 0) => {
     for (const r of raw) {
       const severity = severityFor(rule, config, r.severity);
       if (severity === 'off') continue;
-      const f: Finding = { ...r, rule: rule.id, severity };
+      // One copy per finding, keys in the order of the rule's own object.
+      const f: Finding = delta === 0 ? { ...r, rule: rule.id, severity } : { ...r, start: r.start + delta, end: r.end + delta, rule: rule.id, severity };
+      if (delta !== 0 && r.fixes) f.fixes = shiftFixes(r.fixes, delta);
       if (!isSuppressed(f, suppressions, model)) findings.push(f);
     }
   };
@@ -163,7 +166,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
           }
           entry.set(slot, relative);
         }
-        if (relative.length) push(rule, relative.map((f) => shiftFinding(f, block.start)));
+        if (relative.length) push(rule, relative, block.start);
       }
     }
     for (const rule of blockRules) {

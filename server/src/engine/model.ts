@@ -330,3 +330,25 @@ function cellsOf(table: Block, lines: LineIndex): TableCell[] {
   }
   return cells;
 }
+
+const blockKeys = new WeakMap<Block, string>();
+
+/**
+ * What a block's per-block results (rule findings, figures) depend on: its kind, where its text
+ * starts and its raw text. Computed once per block object; a shifted copy of a block made by
+ * the incremental re-parse keeps it (`carryBlockKey`), so the string and its hash are reused.
+ */
+export function blockKey(model: ReportModel, b: Block): string {
+  let key = blockKeys.get(b);
+  if (key === undefined) {
+    key = `${b.kind}\u0000${b.contentStart - b.start}\u0000${model.text.slice(b.start, b.end)}`;
+    blockKeys.set(b, key);
+  }
+  return key;
+}
+
+/** `to` is `from` moved (same kind and text): it keeps `from`'s key. */
+export function carryBlockKey(from: Block, to: Block): void {
+  const key = blockKeys.get(from);
+  if (key !== undefined) blockKeys.set(to, key);
+}

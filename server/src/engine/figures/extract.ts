@@ -1,7 +1,7 @@
 // Extraction: one linear pass over the text blocks finds every figure (number, qualifiers,
 // unit, subject), every date, and the relations between figures of one sentence.
 
-import type { Block, ReportModel } from '../model';
+import { blockKey, type Block, type ReportModel } from '../model';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
 import { decimalsOf, parseArabic, parseChinese, parseChineseAmount, scaleOf, stepOf, toHalfWidth } from './numbers';
 import { englishUnitAt, lexicon, unitAt, type UnitDef } from './lexicon';
@@ -375,6 +375,8 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
 
 /** What one text block gave, as computed at `start`/`line`/`sentence` (copies: never handed out). */
 interface BlockResult {
+  /** What else the result depends on: the format, the plan context, the report's year. */
+  context: string;
   start: number;
   line: number;
   sentence: number;
@@ -429,6 +431,7 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
 
   const titleYear = model.title ? /(?:19|20)\d{2}(?=\s*年)/u.exec(toHalfWidth(model.text.slice(model.title.contentStart, model.title.end))) : null;
   const ownYear = titleYear ? `${titleYear[0]}年` : undefined;
+  const contexts = [`${model.format}\u00000\u0000${ownYear ?? ''}`, `${model.format}\u00001\u0000${ownYear ?? ''}`];
   for (const block of model.textBlocks) {
     const content = block.text.slice(block.contentStart - block.start);
     if (block.kind === 'heading') {
@@ -444,9 +447,11 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
     const blockPlan = planLevel1 || planLevel2 || planParagraph;
     // Table blocks read the model's cells: they are always extracted afresh.
     let key: string | undefined;
+    const context = contexts[blockPlan ? 1 : 0];
     if (nextCache && block.kind !== 'table') {
-      key = `${model.format}\u0000${block.kind}\u0000${block.contentStart - block.start}\u0000${blockPlan ? 1 : 0}\u0000${ownYear ?? ''}\u0000${model.text.slice(block.start, block.end)}`;
-      const hit = nextCache.get(key) ?? cache!.blocks.get(key);
+      key = blockKey(model, block);
+      let hit = nextCache.get(key) ?? cache!.blocks.get(key);
+      if (hit && hit.context !== context) hit = undefined;
       if (hit) {
         nextCache.set(key, hit);
         reuseBlock(hit, block, figures, dates, sentences);
@@ -572,6 +577,7 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
     if (key !== undefined) {
       // Copies: the relations below may still change a figure's subject.
       nextCache!.set(key, {
+        context,
         start: block.start,
         line: block.line,
         sentence: sentenceBase,
