@@ -20,6 +20,10 @@ import {
   CompletionItemKind,
   SymbolKind,
   InsertTextFormat,
+  ResponseError,
+  LSPErrorCodes,
+  type CancellationToken,
+  type DiagnosticServerCancellationData,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -44,6 +48,13 @@ const TIME_BUDGET_MS = 500;
 const PUSH_DEBOUNCE_MS = 150;
 export const SOURCE = 'report-lint';
 const KNOWN_RULES = RULES.map((r) => r.id);
+
+/** Thrown by `check` when the request it serves was cancelled before the lint started. */
+class CheckCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
 
 interface CheckEntry {
   version: number;
@@ -192,15 +203,22 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  /** Checks a document once per version; later requests for the same version reuse the result. */
-  async function check(doc: TextDocument): Promise<CheckEntry> {
+  /**
+   * Checks a document once per version; later requests for the same version reuse the result.
+   * With a token: throws CheckCancelled when the request was cancelled before the lint starts
+   * (the lint itself is synchronous and runs to its end once started).
+   */
+  async function check(doc: TextDocument, token?: CancellationToken): Promise<CheckEntry> {
     const cached = checks.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    if (token?.isCancellationRequested) throw new CheckCancelled();
     const settings = await getSettings(doc.uri);
+    // The cancellation may have arrived while the settings were fetched.
+    if (token?.isCancellationRequested) throw new CheckCancelled();
     const entry = computeCheck(doc, settings);
     // A newer version arrived while settings were fetched: the result is outdated, drop it.
     const current = documents.get(doc.uri);
-    if (current && current.version !== doc.version) return check(current);
+    if (current && current.version !== doc.version) return check(current, token);
     checks.set(doc.uri, entry);
     sendStatus(doc.uri, entry);
     return entry;
@@ -253,24 +271,29 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification('reportLint/status', { uri, checked: entry.isReport, profile: entry.profile ?? null, counts, note: entry.note ?? null });
   }
 
-  async function diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
+  async function diagnosticsFor(doc: TextDocument, token?: CancellationToken): Promise<Diagnostic[]> {
     const settings = await getSettings(doc.uri);
     if (settings.run === 'onSave') {
       const saved = savedChecks.get(doc.uri);
       if (saved) return saved.diagnostics;
-      const entry = await check(doc);
+      const entry = await check(doc, token);
       savedChecks.set(doc.uri, entry);
       return entry.diagnostics;
     }
-    return (await check(doc)).diagnostics;
+    return (await check(doc, token)).diagnostics;
   }
 
-  connection.languages.diagnostics.on(async (params) => {
+  /** LSP 3.17: a pull the server gave up on answers ServerCancelled; the client asks again. */
+  const diagnosticsCancelled = () => new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    if (token.isCancellationRequested) return diagnosticsCancelled();
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(doc) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(doc, token) };
     } catch (e) {
+      if (e instanceof CheckCancelled) return diagnosticsCancelled();
       log(`diagnostics failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
@@ -386,14 +409,15 @@ export function startServer(connection: Connection): void {
     return { checked: entry.isReport, profile: entry.profile ?? null };
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+    if (!doc || token.isCancellationRequested) return [];
     try {
-      const entry = await check(doc);
-      if (!entry.result) return [];
+      const entry = await check(doc, token);
+      if (!entry.result || token.isCancellationRequested) return [];
       return codeActionsFor(doc, entry.result, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.only);
     } catch (e) {
+      if (e instanceof CheckCancelled) return [];
       log(`code actions failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
       return [];
     }
@@ -455,17 +479,24 @@ export function startServer(connection: Connection): void {
     return actions;
   }
 
-  /** The latest check of a document that is a report, or undefined. */
-  async function reportResult(uri: string): Promise<{ doc: TextDocument; result: LintResult } | undefined> {
+  /** The latest check of a document that is a report, or undefined (also when the request was cancelled). */
+  async function reportResult(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; result: LintResult } | undefined> {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const entry = await check(doc);
+    if (!doc || token?.isCancellationRequested) return undefined;
+    let entry: CheckEntry;
+    try {
+      entry = await check(doc, token);
+    } catch (e) {
+      if (e instanceof CheckCancelled) return undefined;
+      throw e;
+    }
+    if (token?.isCancellationRequested) return undefined;
     return entry.result ? { doc, result: entry.result } : undefined;
   }
 
-  connection.onCompletion(async (params) => {
+  connection.onCompletion(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri);
+      const r = await reportResult(params.textDocument.uri, token);
       if (!r) return [];
       const offset = r.doc.offsetAt(params.position);
       // Completions read the text as it is now, up to the cursor.
@@ -484,9 +515,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri);
+      const r = await reportResult(params.textDocument.uri, token);
       if (!r) return [];
       const convert = (s: OutlineSymbol): DocumentSymbol => ({
         name: s.name || '—',
@@ -503,9 +534,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onFoldingRanges(async (params) => {
+  connection.onFoldingRanges(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri);
+      const r = await reportResult(params.textDocument.uri, token);
       return r ? foldingRanges(r.result.model, r.result.sections) : [];
     } catch (e) {
       log(`folding ranges failed: ${(e as Error).stack ?? e}`);
@@ -513,9 +544,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onCodeLens(async (params) => {
+  connection.onCodeLens(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri);
+      const r = await reportResult(params.textDocument.uri, token);
       if (!r) return [];
       const counts = countReport(r.result.model, r.result.sections, undefined, locale);
       const lens = (offset: number, title: string) => ({ range: { start: r.doc.positionAt(offset), end: r.doc.positionAt(offset) }, command: { title, command: '' } });
@@ -530,9 +561,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri);
+      const r = await reportResult(params.textDocument.uri, token);
       if (!r) return null;
       const h = figureHover(r.result.model, r.doc.offsetAt(params.position), locale);
       return h ? { contents: { kind: 'markdown' as const, value: h.markdown } } : null;
