@@ -3,7 +3,8 @@
 // fixture workspace with the extension loaded; we open the example report by Quick Open, wait for the
 // squiggles, open the Problems panel and check its entries (rule ids and lines), check the status bar
 // count, and take screenshots into test/screenshots/. The preview check runs once the manifest
-// contributes reportLint.openPreview (issue 7); until then it says so and is skipped.
+// contributes reportLint.openPreview (issue 7); until then it says so and is skipped. Last, the snippet
+// check of snippet-shot.mjs: a new .report.md, gzzj + Tab, save, placeholders in the Problems panel.
 //
 // usage: node test/e2e/ui-check.mjs [--vsix FILE] [--extension DIR] [--readme] [--keep]
 //   --vsix FILE  install the packaged extension (code-server --install-extension) instead of loading
@@ -15,6 +16,7 @@ import {
   REPO, codeServerCli, copyWorkspace, hardTimeout, lap, launchChromium, makeRunDir, onSignals, remote, requireInstalled,
   startCodeServer, workbenchUrl,
 } from './lib.mjs';
+import { snippetCheck } from './snippet-shot.mjs';
 
 const TAG = 'ui';
 const args = process.argv.slice(2);
@@ -104,6 +106,8 @@ try {
   lap(TAG, 'screenshot test/screenshots/ui-problems.png');
 
   await previewCheck();
+  // issue 6: gzzj + Tab in a new .report.md, save, Problems lists the placeholders (readme-snippet.png)
+  await snippetCheck({ page, ws, check, lap: (m) => lap(TAG, m) });
 } catch (e) {
   failures.push(`runner: ${e.message}`);
   console.error(`[${TAG}] ${e.stack || e}`);

@@ -9,6 +9,8 @@ import { configSuite } from './config.test';
 import { laterSuite } from './later.test';
 import { reportSuite } from './report.test';
 import { statusBarSuite } from './statusbar.test';
+import { undoSuite } from './undo.test';
+import { restartSuite } from './restart.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -23,6 +25,8 @@ export function run(): Promise<void> {
   configSuite();
   statusBarSuite();
   laterSuite();
+  undoSuite();
+  restartSuite(); // last: it kills and replaces the language server
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {

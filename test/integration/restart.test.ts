@@ -1,0 +1,116 @@
+// Issue 9: "the client restarts a crashed server and says so". The extension host runs the language
+// server as its child (`node …/dist/server.js --node-ipc …`); the test finds that child in /proc and
+// kills it with SIGKILL (a crash, not a shutdown), then checks that
+//   1. a new server process comes up (a child with dist/server.js and another pid),
+//   2. an edit made after the crash is checked (a new placeholder is reported), and
+//   3. the extension's output channel says the server stopped (read from its log file, which the
+//      code-server launcher keeps under its run dir; under other launchers that check is skipped).
+// Runs last: it replaces the server the other suites use.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { FIRST_WAIT_MS, REPORT, WAIT_MS, fixture, linesOf, open, waitForDiagnostics } from './helpers';
+
+/** Pids of this extension host's children whose command line holds dist/server.js. */
+function serverChildren(): number[] {
+  const found: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      const cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (/dist[\\/]server\.js/.test(cmd)) found.push(Number(name));
+    } catch { /* the process ended while we looked */ }
+  }
+  return found;
+}
+
+const alive = (pid: number) => fs.existsSync(`/proc/${pid}/stat`) && !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+
+/** Polls (every 100 ms, bounded) until `accept()` returns a value; a condition, never a fixed sleep. */
+function poll<T>(accept: () => T | undefined, what: string, timeoutMs = WAIT_MS): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      let v: T | undefined;
+      try { v = accept(); } catch { v = undefined; }
+      if (v !== undefined) return resolve(v);
+      if (Date.now() > end) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      setTimeout(tick, 100);
+    };
+    tick();
+  });
+}
+
+/** The extension's log files (its LogOutputChannel "report-lint") under the launcher's run dir. */
+function channelLogs(): string[] | undefined {
+  const bridge = process.env.REPORT_LINT_E2E_BRIDGE;
+  if (!bridge || !fs.existsSync(bridge)) return undefined;
+  const root = path.join(path.dirname(bridge), 'user-data', 'logs');
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const n of fs.readdirSync(d)) {
+      const p = path.join(d, n);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else if (/report-lint\.log$/.test(n)) out.push(p);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function restartSuite(): void {
+  suite('crash recovery', function () {
+    suiteTeardown(async () => {
+      await open(REPORT);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    test('the client restarts a killed server, the next edit is checked, and the output channel says the server stopped', async function () {
+      if (process.platform !== 'linux' || !fs.existsSync('/proc/self/stat')) {
+        console.log('    (crash: no /proc to find the server process here, skipped)');
+        this.skip();
+      }
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const editor = await open(REPORT);
+      const uri = fixture(REPORT);
+      await waitForDiagnostics(uri, (d) => d.length > 0, 'the report checked before the crash', FIRST_WAIT_MS);
+      const [victim, ...others] = serverChildren();
+      assert.ok(victim, `no child of the extension host (pid ${process.pid}) runs dist/server.js`);
+      assert.deepStrictEqual(others, [], 'exactly one server process');
+
+      process.kill(victim, 'SIGKILL');
+      await poll(() => (alive(victim) ? undefined : true), `server pid ${victim} to be gone after SIGKILL`);
+      const successor = await poll(() => serverChildren().find((p) => p !== victim), 'a new dist/server.js child after the crash', FIRST_WAIT_MS);
+      console.log(`    server ${victim} killed; the client started ${successor}`);
+
+      // an edit after the crash: a new unfilled placeholder on a new last line must be reported
+      const last = editor.document.lineCount - 1;
+      assert.ok(await editor.edit((b) => b.insert(editor.document.lineAt(last).range.end, '\n负责人：XX')), 'edit failed');
+      const newLine = editor.document.lineCount - 1;
+      await waitForDiagnostics(uri, (d) => linesOf(d, 'placeholder').includes(newLine),
+        `a placeholder finding on the line added after the crash (${newLine})`, FIRST_WAIT_MS);
+
+      const logs = channelLogs();
+      if (!logs) {
+        console.log('    (output channel: no launcher run dir to read its log from; the diagnostics above show the restart)');
+        return;
+      }
+      const said = /report-lint server stopped|Connection to server got closed/;
+      const text = await poll(() => {
+        const all = (channelLogs() ?? []).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+        return said.test(all) ? all : undefined;
+      }, 'the output channel "report-lint" to say the server stopped', WAIT_MS).catch((e: Error) => {
+        const all = (channelLogs() ?? []).map((f) => `${f}:\n${fs.readFileSync(f, 'utf8')}`).join('\n');
+        throw new Error(`${e.message}; log files: ${JSON.stringify(channelLogs())}\n${all.slice(-2000)}`);
+      });
+      const line = text.split('\n').find((l) => said.test(l))!;
+      console.log(`    output channel: "${line.trim()}"`);
+    });
+  });
+}
