@@ -41,9 +41,9 @@ async function until(page, fn, timeoutMs) {
 
 /**
  * The check itself, on a workbench page whose folder is `ws`. `check(ok, what)` records results;
- * returns nothing; throws only on runner errors (a wait that timed out is a failed check).
+ * `shots`: where the screenshot goes. Throws only on runner errors (a wait that timed out is a failed check).
  */
-export async function snippetCheck({ page, ws, check, lap }) {
+export async function snippetCheck({ page, ws, check, lap, shots = [SNIPPET_SHOT] }) {
   // close what earlier checks opened, so that the Problems panel shows the new report's findings only
   // (pull diagnostics are dropped when a document closes)
   await palette(page, 'View: Close All Editors', 'Close All Editors');
@@ -107,8 +107,10 @@ export async function snippetCheck({ page, ws, check, lap }) {
   if (!enough) console.log(rows.map((r) => `    | ${r}`).join('\n'));
   else console.log(ph.slice(0, 4).map((r) => `    | ${r.slice(0, 140)}`).join('\n'));
   // the editor on top, the Problems panel below: what the README shows
-  await page.screenshot({ path: SNIPPET_SHOT });
-  lap(`screenshot ${path.relative(REPO, SNIPPET_SHOT)}`);
+  for (const shot of shots) {
+    await page.screenshot({ path: shot });
+    lap(`screenshot ${path.relative(REPO, shot)}`);
+  }
 }
 
 // ---- on its own: a fresh code-server with the repo as extensionDevelopmentPath ----

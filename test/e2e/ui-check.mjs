@@ -16,7 +16,7 @@ import {
   REPO, codeServerCli, copyWorkspace, hardTimeout, lap, launchChromium, makeRunDir, onSignals, remote, requireInstalled,
   startCodeServer, workbenchUrl,
 } from './lib.mjs';
-import { snippetCheck } from './snippet-shot.mjs';
+import { SNIPPET_SHOT, snippetCheck } from './snippet-shot.mjs';
 
 const TAG = 'ui';
 const args = process.argv.slice(2);
@@ -107,7 +107,8 @@ try {
 
   await previewCheck();
   // issue 6: gzzj + Tab in a new .report.md, save, Problems lists the placeholders (readme-snippet.png)
-  await snippetCheck({ page, ws, check, lap: (m) => lap(TAG, m) });
+  const snippetShots = [path.join(SHOTS, 'ui-snippet.png'), ...(README ? [SNIPPET_SHOT] : [])];
+  await snippetCheck({ page, ws, check, lap: (m) => lap(TAG, m), shots: snippetShots });
 } catch (e) {
   failures.push(`runner: ${e.message}`);
   console.error(`[${TAG}] ${e.stack || e}`);
