@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 
-const root = join(__dirname, '..', '..', '..');
+// Run from the repository root, as the protocol tests are.
+const root = process.cwd();
 const clientDir = join(root, 'client', 'src');
 const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 
