@@ -44,7 +44,7 @@ const builds = [
 ];
 if (!production) {
   // Stale bundles of deleted tests must not run.
-  if (!watch) rmSync('out/test', { recursive: true, force: true });
+  if (!watch) for (const d of ['out/test/unit', 'out/test/protocol']) rmSync(d, { recursive: true, force: true });
   builds.push({ ...common, entryPoints: [...testFiles('test/unit'), ...testFiles('test/protocol')], outdir: 'out/test', outbase: 'test', external: ['fast-check'] });
   if (existsSync('test/integration/index.ts')) {
     builds.push({ ...common, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] });
