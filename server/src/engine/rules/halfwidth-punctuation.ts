@@ -54,8 +54,13 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
     const at = m.index;
     if (taken.has(at)) continue;
     const ch = m[0];
+    // A run of marks of one kind ("!!!", "((") is one finding, fixed in one go: judged by what
+    // stands on either side of the whole run, not of each mark.
+    let last = at;
+    if (ch !== '.') while (last + 1 < text.length && text.charAt(last + 1) === ch && !taken.has(last + 1)) last++;
+    const run = text.slice(at, last + 1);
     const before = text.charAt(at - 1);
-    const after = text.charAt(at + 1);
+    const after = text.charAt(last + 1);
     if (ch === '.') {
       // A period only after a Chinese character at the end of a sentence (before a space or the
       // end of the block): not 3.5, 1., V1.0, nor 新生.结伴 where it stands for an interpunct.
@@ -63,23 +68,33 @@ function checkText(text: string, base: number, findings: RuleFinding[]): void {
       if (after === '.') continue; // "..." is the ellipsis rule's
     } else if (ch === '(' || ch === ')') {
       // An unpaired bracket next to Chinese.
-      if (!(HAN.test(before) || HAN.test(after))) continue;
+      if (!(HAN.test(before) || HAN.test(after))) {
+        MARK.lastIndex = last + 1;
+        continue;
+      }
     } else {
       // Chinese before the mark, or a Chinese character right after it.
-      if (!(CJK_SIDE.test(before) || HAN.test(after))) continue;
+      if (!(CJK_SIDE.test(before) || HAN.test(after))) {
+        MARK.lastIndex = last + 1;
+        continue;
+      }
       if (ch === ':' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 8:00, 1:500
       if (ch === ',' && /[0-9]/.test(before) && /[0-9]/.test(after)) continue; // 3,000
-      if (ch === '?' && before === '?') continue;
+      if (ch === '?' && (before === '?' || run.length >= 3)) {
+        MARK.lastIndex = last + 1;
+        continue; // ??? is a placeholder (the placeholder rule's)
+      }
       if (ch === '!' && after === '[') continue; // a Markdown image ![…](…)
     }
+    MARK.lastIndex = last + 1;
     // The space typed after an English comma goes with it.
-    let end = at + 1;
+    let end = last + 1;
     if (ch !== '(' && ch !== ')' && text.charAt(end) === ' ' && HAN.test(text.charAt(end + 1))) end++;
-    const full = FULL[ch];
+    const full = FULL[ch].repeat(run.length);
     findings.push({
       start: base + at,
       end: base + end,
-      message: { zh: `中文行文中应使用全角标点“${full}”，而不是半角“${ch}”。`, en: `Chinese text takes the full-width "${full}", not the half-width "${ch}".` },
+      message: { zh: `中文行文中应使用全角标点“${full}”，而不是半角“${run}”。`, en: `Chinese text takes the full-width "${full}", not the half-width "${run}".` },
       fixes: fixFor(base + at, base + end, full),
       data: { mark: ch },
     });
