@@ -2,81 +2,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { startSession, tempWorkspace, type Session } from './lsp-session';
 
-const SERVER = path.resolve('dist/server.js');
-
-interface Session {
-  conn: MessageConnection;
-  child: ChildProcess;
-  pushed: Map<string, any[]>;
-  waitForPush(uri: string, predicate: (d: any[]) => boolean): Promise<any[]>;
-  close(): Promise<void>;
-}
-
-async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean }): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const pushed = new Map<string, any[]>();
-  const waiters: { uri: string; predicate: (d: any[]) => boolean; resolve: (d: any[]) => void }[] = [];
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: any[] }) => {
-    pushed.set(p.uri, p.diagnostics);
-    for (const w of waiters.splice(0)) {
-      if (w.uri === p.uri && w.predicate(p.diagnostics)) w.resolve(p.diagnostics);
-      else waiters.push(w);
-    }
-  });
-  conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('reportLint/status', () => undefined);
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? null));
-  conn.onRequest('workspace/diagnostic/refresh', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(opts.rootDir).href,
-    workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
-    locale: opts.locale ?? 'en',
-    initializationOptions: { trusted: opts.trusted ?? true },
-    capabilities: {
-      workspace: { configuration: true },
-      textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: {} },
-    },
-  });
-  await conn.sendNotification('initialized', {});
-  return {
-    conn,
-    child,
-    pushed,
-    waitForPush(uri, predicate) {
-      const have = pushed.get(uri);
-      if (have && predicate(have)) return Promise.resolve(have);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within 10 s`)), 10_000);
-        waiters.push({ uri, predicate, resolve: (d) => (clearTimeout(timer), resolve(d)) });
-      });
-    },
-    async close() {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-      conn.dispose();
-      child.kill();
-    },
-  };
-}
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-proto-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
+/** The diagnostics last pushed for `uri` once they satisfy `predicate`. */
+async function pushedDiagnostics(s: Session, uri: string, predicate: (d: any[]) => boolean): Promise<any[]> {
+  return (await s.waitForPush(uri, (p) => predicate(p.diagnostics))).diagnostics;
 }
 
 const REPORT = [
@@ -115,7 +48,7 @@ test('pull diagnostics: exact findings, source, code and docs link', async () =>
     const rs = report.items.find((d: any) => d.code === 'required-section');
     assert.equal(rs.severity, 3, 'the missing 落款 is info');
     // No pushes in pull mode: one validation per version, delivered by the pull.
-    assert.equal(s.pushed.has(uri), false);
+    assert.equal(s.published.some((p) => p.uri === uri), false);
   } finally {
     await s.close();
   }
@@ -164,10 +97,10 @@ test('push fallback for clients without pull support, Chinese messages, ordinary
   try {
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: notes, languageId: 'markdown', version: 1, text: '# Notes\n\nXX is fine here.\n' } });
-    const ds = await s.waitForPush(uri, (d) => d.length > 0);
+    const ds = await pushedDiagnostics(s, uri, (d) => d.length > 0);
     assert.deepEqual(summarize(ds), ['duplicate-punctuation@3:11', 'heading-numbering@6:0', 'placeholder@0:0', 'required-section@0:0']);
     assert.equal(ds.find((d) => d.code === 'placeholder').message, '占位符“XX”未填写，请替换为实际内容。');
-    const notesDs = await s.waitForPush(notes, () => true);
+    const notesDs = await pushedDiagnostics(s, notes, () => true);
     assert.deepEqual(notesDs, []);
   } finally {
     await s.close();
@@ -183,7 +116,7 @@ test('a malformed .reportlint.yaml is reported on the config file, defaults used
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '个人述职报告\nXX同志任职以来。\n' } });
     const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     assert.ok(report.items.some((d: any) => d.code === 'placeholder' && d.range.start.line === 1));
-    const cfg = await s.waitForPush(cfgUri, (d) => d.length > 0);
+    const cfg = await pushedDiagnostics(s, cfgUri, (d) => d.length > 0);
     assert.equal(cfg[0].source, 'report-lint');
     assert.equal(cfg[0].code, 'config');
     assert.equal(cfg[0].range.start.line, 1);
@@ -205,7 +138,7 @@ test('an untrusted workspace: regexes in .reportlint.yaml are reported and left 
     const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     const placeholders = report.items.filter((d: any) => d.code === 'placeholder').map((d: any) => text.split('\n')[d.range.start.line].slice(d.range.start.character, d.range.end.character));
     assert.deepEqual(placeholders, ['待定']);
-    const cfgDiags = await s.waitForPush(cfgUri, (d) => d.length > 0);
+    const cfgDiags = await pushedDiagnostics(s, cfgUri, (d) => d.length > 0);
     assert.deepEqual(cfgDiags.map((d: any) => [d.range.start.line, d.range.start.character, d.severity]), [[1, 16, 2]]);
     assert.match(cfgDiags[0].message, /not allowed in an untrusted workspace/);
   } finally {

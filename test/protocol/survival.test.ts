@@ -3,95 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-
-const SERVER = path.resolve('dist/server.js');
-
-interface Published {
-  uri: string;
-  version?: number;
-  diagnostics: any[];
-}
-
-interface Session {
-  conn: MessageConnection;
-  child: ChildProcess;
-  published: Published[];
-  waitForPush(uri: string, predicate: (p: Published) => boolean): Promise<Published>;
-  /** The server still answers: a request that reads the document's state gets a reply. */
-  assertAlive(uri: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function startSession(opts: { pull: boolean; rootDir: string; settings?: Record<string, unknown> }): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const published: Published[] = [];
-  const waiters: { uri: string; predicate: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
-  conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
-    published.push(p);
-    for (const w of waiters.splice(0)) {
-      if (w.uri === p.uri && w.predicate(p)) w.resolve(p);
-      else waiters.push(w);
-    }
-  });
-  conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('reportLint/status', () => undefined);
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? null));
-  conn.onRequest('workspace/diagnostic/refresh', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(opts.rootDir).href,
-    workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
-    locale: 'en',
-    initializationOptions: { trusted: true },
-    capabilities: {
-      workspace: { configuration: true },
-      textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } },
-    },
-  });
-  await conn.sendNotification('initialized', {});
-  return {
-    conn,
-    child,
-    published,
-    waitForPush(uri, predicate) {
-      const have = published.filter((p) => p.uri === uri).pop();
-      if (have && predicate(have)) return Promise.resolve(have);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within 20 s`)), 20_000);
-        waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-      });
-    },
-    async assertAlive(uri) {
-      assert.equal(child.exitCode, null, 'the server process exited');
-      const status = await conn.sendRequest('reportLint/status', { uri });
-      assert.notEqual(status, undefined);
-    },
-    async close() {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-      conn.dispose();
-      child.kill();
-    },
-  };
-}
-
-function tempWorkspace(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-survival-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+import { startSession, tempWorkspace, type Session, type Published } from './lsp-session';
 
 /** Fails when `promise` does not settle within `ms`: a hang detector for one request. */
 async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {

@@ -1,0 +1,95 @@
+// One LSP session with the bundled server (dist/server.js over stdio), shared by the protocol tests.
+
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const SERVER = path.resolve('dist/server.js');
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: any[];
+}
+
+export interface Session {
+  conn: MessageConnection;
+  child: ChildProcess;
+  published: Published[];
+  waitForPush(uri: string, predicate: (p: Published) => boolean): Promise<Published>;
+  /** The server still answers: a request that reads the document's state gets a reply. */
+  assertAlive(uri: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the bundled server and initializes it as an editor would (pull or push diagnostics). */
+export async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean }): Promise<Session> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: Published[] = [];
+  const waiters: { uri: string; predicate: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) {
+      if (w.uri === p.uri && w.predicate(p)) w.resolve(p);
+      else waiters.push(w);
+    }
+  });
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onNotification('reportLint/status', () => undefined);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? null));
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(opts.rootDir).href,
+    workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
+    locale: opts.locale ?? 'en',
+    initializationOptions: { trusted: opts.trusted ?? true },
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+  return {
+    conn,
+    child,
+    published,
+    waitForPush(uri, predicate) {
+      const have = published.filter((p) => p.uri === uri).pop();
+      if (have && predicate(have)) return Promise.resolve(have);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within 20 s`)), 20_000);
+        waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    async assertAlive(uri) {
+      assert.equal(child.exitCode, null, 'the server process exited');
+      const status = await conn.sendRequest('reportLint/status', { uri });
+      assert.notEqual(status, undefined);
+    },
+    async close() {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      conn.dispose();
+      child.kill();
+    },
+  };
+}
+
+/** A temporary folder holding the given files. */
+export function tempWorkspace(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-proto-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
