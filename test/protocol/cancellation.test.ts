@@ -9,38 +9,33 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, CancellationTokenSource, ResponseError, type MessageConnection } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
+import { startSession, type Session } from './lsp-session';
 
-const SERVER = path.resolve('dist/server.js');
 /** LSPErrorCodes.ServerCancelled and ErrorCodes / LSPErrorCodes.RequestCancelled. */
 const SERVER_CANCELLED = -32802;
 const REQUEST_CANCELLED = -32800;
 
-interface Session {
-  conn: MessageConnection;
-  child: ChildProcess;
+interface CancellationSession extends Session {
   /** URIs the server sent a reportLint/status for (sent after each check it ran). */
   statuses: string[];
   /** Runs once, inside the client's answer to the next workspace/configuration request for `uri`. */
   onConfiguration(uri: string, hook: () => void): void;
   open(uri: string, text: string): Promise<void>;
-  close(): Promise<void>;
 }
 
-async function startSession(rootDir: string): Promise<Session> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+/** A pull-diagnostics session whose configuration answers can run a hook (to cancel a request). */
+async function startCancellationSession(rootDir: string): Promise<CancellationSession> {
+  const s = await startSession({ pull: true, rootDir });
   const statuses: string[] = [];
   const hooks = new Map<string, () => void>();
-  conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('textDocument/publishDiagnostics', () => undefined);
-  conn.onNotification('reportLint/status', (s: { uri: string }) => void statuses.push(s.uri));
-  conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string }[] }) => {
+  // These replace the shared session's handlers for the same methods.
+  s.conn.onNotification('reportLint/status', (st: { uri: string }) => void statuses.push(st.uri));
+  s.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string }[] }) => {
     for (const item of p.items) {
       const hook = item.scopeUri ? hooks.get(item.scopeUri) : undefined;
       if (hook) {
@@ -50,34 +45,11 @@ async function startSession(rootDir: string): Promise<Session> {
     }
     return p.items.map(() => null);
   });
-  conn.onRequest('workspace/diagnostic/refresh', () => null);
-  conn.onRequest('client/registerCapability', () => null);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(rootDir).href,
-    workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'ws' }],
-    locale: 'en',
-    initializationOptions: { trusted: true },
-    capabilities: {
-      workspace: { configuration: true },
-      textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} },
-    },
-  });
-  await conn.sendNotification('initialized', {});
-  return {
-    conn,
-    child,
+  return Object.assign(s, {
     statuses,
-    onConfiguration: (uri, hook) => void hooks.set(uri, hook),
-    open: (uri, text) => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } }),
-    async close() {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-      conn.dispose();
-      child.kill();
-    },
-  };
+    onConfiguration: (uri: string, hook: () => void) => void hooks.set(uri, hook),
+    open: (uri: string, text: string) => s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } }),
+  });
 }
 
 const REPORT = [
@@ -118,7 +90,7 @@ function workspace(): { dir: string; uri: (name: string) => string } {
 test('a diagnostic pull cancelled before the check answers ServerCancelled with retriggerRequest, skips the lint, and the next pull is complete', async () => {
   const ws = workspace();
   const uri = ws.uri('q3.report');
-  const s = await startSession(ws.dir);
+  const s = await startCancellationSession(ws.dir);
   try {
     await s.open(uri, REPORT);
     const cts = new CancellationTokenSource();
@@ -144,7 +116,7 @@ test('a diagnostic pull on a 2 MB report cancelled at once ends cancelled or com
   const uri = ws.uri('big.report');
   const text = largeReport();
   assert.ok(Buffer.byteLength(text) >= 2 * 1024 * 1024);
-  const s = await startSession(ws.dir);
+  const s = await startCancellationSession(ws.dir);
   try {
     await s.open(uri, text);
     const cts = new CancellationTokenSource();
@@ -171,7 +143,7 @@ test('a diagnostic pull on a 2 MB report cancelled at once ends cancelled or com
 
 test('code actions, completion, symbols and hover cancelled before the check answer empty; uncancelled they do not', async () => {
   const ws = workspace();
-  const s = await startSession(ws.dir);
+  const s = await startCancellationSession(ws.dir);
   try {
     const requests: { name: string; method: string; params: (uri: string) => object; empty: unknown }[] = [
       { name: 'code actions', method: 'textDocument/codeAction', params: (uri) => ({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, context: { diagnostics: [] } }), empty: [] },
