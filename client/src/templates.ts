@@ -2,7 +2,7 @@
 // skeleton as a live snippet (Tab moves through the fields; unfilled ones stay as XX placeholders).
 
 import * as vscode from 'vscode';
-import snippets from '../../snippets/report.code-snippets.json';
+import { readFileSync } from 'fs';
 
 interface SnippetEntry {
   prefix: string[];
@@ -26,6 +26,21 @@ export const GENRES: Genre[] = [
   { snippet: 'Status report (skeleton)', zh: '英文工作报告', en: 'Status report (English)', profile: 'en-status-report' },
 ];
 
+/**
+ * snippets/report.code-snippets.json, read from the installed extension on first use: the file
+ * ships in the .vsix anyway (it is the `contributes.snippets` file), so the client bundle does not
+ * carry a second copy.
+ */
+let snippetsFile: string | undefined;
+let snippetsCache: Record<string, SnippetEntry> | undefined;
+function snippets(): Record<string, SnippetEntry> {
+  if (!snippetsCache) {
+    if (!snippetsFile) throw new Error('report-lint: templates used before registerTemplates');
+    snippetsCache = JSON.parse(readFileSync(snippetsFile, 'utf8')) as Record<string, SnippetEntry>;
+  }
+  return snippetsCache;
+}
+
 /** A genre's name in the UI language (the English names are the l10n keys). */
 function genreLabel(genre: Genre): string {
   switch (genre.en) {
@@ -46,7 +61,7 @@ function genreLabel(genre: Genre): string {
 
 /** The skeleton of a genre as one snippet string. */
 export function skeletonOf(genre: Genre): string {
-  const entry = (snippets as Record<string, SnippetEntry>)[genre.snippet];
+  const entry = snippets()[genre.snippet];
   return entry.body.join('\n');
 }
 
@@ -58,7 +73,7 @@ export async function newReportFromTemplate(genreId?: string): Promise<vscode.Te
       GENRES.map((g) => {
         // The genre's name in the UI language; the other language's name beside it.
         const label = genreLabel(g);
-        return { label, description: label === g.en ? g.zh : g.en, detail: (snippets as Record<string, SnippetEntry>)[g.snippet].description, genre: g };
+        return { label, description: label === g.en ? g.zh : g.en, detail: snippets()[g.snippet].description, genre: g };
       }),
       { title: vscode.l10n.t('New report: pick a genre'), placeHolder: vscode.l10n.t('Work summary, duty report, research report…') },
     );
@@ -73,5 +88,6 @@ export async function newReportFromTemplate(genreId?: string): Promise<vscode.Te
 
 /** Registers `reportLint.newFromTemplate` (optional argument: a profile id or genre name). */
 export function registerTemplates(context: vscode.ExtensionContext): void {
+  snippetsFile = context.asAbsolutePath('snippets/report.code-snippets.json');
   context.subscriptions.push(vscode.commands.registerCommand('reportLint.newFromTemplate', (genreId?: string) => newReportFromTemplate(genreId)));
 }
