@@ -60,14 +60,25 @@ function subjectOr(f: Figure): string {
 /** Runs every arithmetic check the relations allow. */
 export function checkRelations(set: FigureSet, text: string): FigureCheck[] {
   const out: FigureCheck[] = [];
-  const F = set.figures;
-  for (const rel of set.relations) {
+  checkRelationList(set.relations, 0, set.relations.length, set.figures, text, out);
+  checkDecreaseMultiples(set.figures, 0, set.figures.length, out);
+  return out;
+}
+
+/** The checks of `relations[from…to)` (figures by id in `F`), appended to `out`. */
+export function checkRelationList(relations: FigureRelation[], from: number, to: number, F: Figure[], text: string, out: FigureCheck[]): void {
+  for (let i = from; i < to; i++) {
+    const rel = relations[i];
     if (rel.kind === 'parts' || rel.kind === 'total') checkSum(rel, F, text, out);
     else if (rel.kind === 'change' || rel.kind === 'growth') checkGrowth(rel, F, text, out);
     else if (rel.kind === 'share') checkShare(rel, F, text, out);
   }
-  // 降低N倍 / 减少N倍: a decrease cannot be a multiple.
-  for (const f of F) {
+}
+
+/** 降低N倍 / 减少N倍 among `F[from…to)`: a decrease cannot be a multiple. */
+export function checkDecreaseMultiples(F: Figure[], from: number, to: number, out: FigureCheck[]): void {
+  for (let i = from; i < to; i++) {
+    const f = F[i];
     if (f.unit === '倍' && f.change === 'down') {
       out.push({
         rule: 'percentage-mismatch',
@@ -84,7 +95,6 @@ export function checkRelations(set: FigureSet, text: string): FigureCheck[] {
       });
     }
   }
-  return out;
 }
 
 function checkSum(rel: FigureRelation, F: Figure[], text: string, out: FigureCheck[]): void {

@@ -3,6 +3,7 @@
 
 import { blockKey, type Block, type ReportModel } from '../model';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
+import type { FigureCheck } from './analysis';
 import { decimalsOf, parseArabic, parseChinese, parseChineseAmount, scaleOf, stepOf, toHalfWidth } from './numbers';
 import { englishUnitAt, lexicon, unitAt, type UnitDef } from './lexicon';
 import { englishSubjectBefore, normaliseSubject, subjectAfter, subjectBefore } from './subject';
@@ -34,7 +35,7 @@ const SCOPE_HINT = /[年季累期来]/u;
 const PLAN_HEADING = /下一步|下步|今后|打算|计划|思路|目标|任务|安排|展望|努力方向|建议|对策|要点|总体要求|政策取向/u;
 const PLAN_PARAGRAPH = /^(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/u;
 
-type Draft = Omit<Figure, 'id'>;
+type Span = { start: number; end: number; plan: boolean; scope: string };
 
 function isLatin(c: string): boolean {
   return /[A-Za-z]/.test(c);
@@ -104,7 +105,7 @@ function worthReading(hw: string, m: RegExpExecArray): boolean {
 }
 
 /** Reads the number at `m` and what surrounds it; undefined when it is not a figure. */
-function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, english: boolean): Draft | undefined {
+function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, english: boolean): Figure | undefined {
   const { hw, block, model } = sc;
   const lex = lexicon();
   const token = m[0];
@@ -274,6 +275,7 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
   const [l, h] = intervalOf(low, high, qualifier);
   const b = block.start;
   return {
+    id: 0,
     value,
     upper: high !== low ? high : undefined,
     approx: vague || qualifier !== undefined,
@@ -373,67 +375,203 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
   }
 }
 
-/** What one text block gave, as computed at `start`/`line`/`sentence` (copies: never handed out). */
-interface BlockResult {
+type Sentence = FigureSet['sentences'][number];
+
+/**
+ * What one text block gave: its figures, dates, sentences and relations are a run of each list
+ * of the FigureSet it was last placed in (`figure`…`figure + figures` etc.), placed at
+ * `start`/`line`. A later version of the document takes the result over when the block's text,
+ * kind and context are unchanged, and moves its objects in place (no copies).
+ */
+export interface BlockResult {
+  /** The block's key; undefined when the result must not be reused (tables; relations that read the block before). */
+  key: string | undefined;
   /** What else the result depends on: the format, the plan context, the report's year. */
   context: string;
+  /** The paragraph opens a plan (下一步 …): later blocks are plans too. */
+  planParagraph: boolean;
   start: number;
   line: number;
+  figure: number;
+  figures: number;
+  date: number;
+  dates: number;
   sentence: number;
-  figures: Figure[];
-  dates: DateMention[];
-  sentences: FigureSet['sentences'];
+  sentences: number;
+  relation: number;
+  relations: number;
+  /** The arithmetic checks of its relations and its 降低N倍 figures, once computed (moved with it). */
+  checks?: FigureCheck[];
+  downChecks?: FigureCheck[];
+  /** Per-block values computed by readers of the figures (see `perBlock`): object references only, never offsets. */
+  memo?: Map<object, unknown>;
+}
+
+/** A figure extraction: the set, and which block gave which part of it. */
+export interface Extraction {
+  set: FigureSet;
+  blocks: BlockResult[];
 }
 
 /**
- * Per-block extraction results kept between versions of one document: a block whose text, kind,
- * plan context and report year are unchanged is not read again, its figures are shifted instead.
+ * Per-block extraction results kept between versions of one document. Only the extraction of
+ * the model last handed to the cache (`model`) uses it: it takes over the results of unchanged
+ * blocks and MOVES their objects, so the FigureSet of an earlier version is not valid any more
+ * once a later version of the same document has been extracted.
  */
 export interface FigureBlockCache {
-  blocks: Map<string, BlockResult>;
+  model?: ReportModel;
+  last?: Extraction;
 }
 
 export function createFigureBlockCache(): FigureBlockCache {
-  return { blocks: new Map() };
+  return {};
 }
 
-function shiftFigure(f: Figure, id: number, d: number, lines: number, sentences: number): Figure {
-  const g: Figure = { ...f, id, start: f.start + d, end: f.end + d, numberStart: f.numberStart + d, numberEnd: f.numberEnd + d, unitStart: f.unitStart + d, line: f.line + lines, sentence: f.sentence + sentences };
-  if (f.subjectStart !== undefined) g.subjectStart = f.subjectStart + d;
-  return g;
+
+/** Moves a check by `d` characters and `di` figure ids, in place. */
+function moveCheck(c: FigureCheck, d: number, di: number): void {
+  if (d !== 0) {
+    c.start += d;
+    c.end += d;
+    if (c.fixes) for (const x of c.fixes) for (const e of x.edits) {
+      e.start += d;
+      e.end += d;
+    }
+  }
+  if (di !== 0) for (let k = 0; k < c.figures.length; k++) c.figures[k] += di;
 }
 
-/** Appends a cached block's results, shifted to where the block is now. */
-function reuseBlock(r: BlockResult, block: Block, figures: Figure[], dates: DateMention[], sentences: FigureSet['sentences']): void {
+/** Appends a reused block's objects to the new set, moved in place to where the block is now. */
+function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): void {
   const d = block.start - r.start;
-  const lines = block.line - r.line;
-  const sd = sentences.length - r.sentence;
-  for (const s of r.sentences) sentences.push({ start: s.start + d, end: s.end + d, plan: s.plan });
-  for (const x of r.dates) dates.push({ ...x, start: x.start + d, end: x.end + d, line: x.line + lines, sentence: x.sentence + sd });
-  for (const f of r.figures) figures.push(shiftFigure(f, figures.length, d, lines, sd));
+  const dl = block.line - r.line;
+  const di = to.figures.length - r.figure;
+  const ds = to.sentences.length - r.sentence;
+  const moved = d !== 0 || dl !== 0 || di !== 0 || ds !== 0;
+  for (let k = r.figure, end = r.figure + r.figures; k < end; k++) {
+    const f = from.figures[k];
+    if (moved) {
+      f.id += di;
+      if (d !== 0) {
+        f.start += d;
+        f.end += d;
+        f.numberStart += d;
+        f.numberEnd += d;
+        f.unitStart += d;
+        if (f.subjectStart !== undefined) f.subjectStart += d;
+      }
+      f.line += dl;
+      f.sentence += ds;
+    }
+    to.figures.push(f);
+  }
+  const dateBase = to.dates.length;
+  for (let k = r.date, end = r.date + r.dates; k < end; k++) {
+    const x = from.dates[k];
+    if (moved) {
+      x.start += d;
+      x.end += d;
+      x.line += dl;
+      x.sentence += ds;
+    }
+    to.dates.push(x);
+  }
+  for (let k = r.sentence, end = r.sentence + r.sentences; k < end; k++) {
+    const s = from.sentences[k];
+    if (d !== 0) {
+      s.start += d;
+      s.end += d;
+    }
+    to.sentences.push(s);
+  }
+  const relationBase = to.relations.length;
+  for (let k = r.relation, end = r.relation + r.relations; k < end; k++) {
+    const rel = from.relations[k];
+    if (d !== 0) {
+      rel.start += d;
+      rel.end += d;
+    }
+    if (di !== 0) {
+      if (rel.whole !== undefined) rel.whole += di;
+      if (rel.to !== undefined) rel.to += di;
+      if (rel.rate !== undefined) rel.rate += di;
+      for (let p = 0; p < rel.parts.length; p++) rel.parts[p] += di;
+    }
+    to.relations.push(rel);
+  }
+  if (d !== 0 || di !== 0) {
+    if (r.checks) for (const c of r.checks) moveCheck(c, d, di);
+    if (r.downChecks) for (const c of r.downChecks) moveCheck(c, d, di);
+  }
+  r.start = block.start;
+  r.line = block.line;
+  r.figure += di;
+  r.sentence += ds;
+  r.date = dateBase;
+  r.relation = relationBase;
 }
+
+/** For block i of the new version, the result of the same block (same key) in the last one. */
+function matcher(old: BlockResult[], keys: (string | undefined)[]): (i: number) => BlockResult | undefined {
+  const n = keys.length;
+  const m = old.length;
+  // Blocks before and after the edit keep their order: match them from both ends first.
+  let pre = 0;
+  while (pre < n && pre < m && keys[pre] !== undefined && old[pre].key === keys[pre]) pre++;
+  let suf = 0;
+  while (suf < n - pre && suf < m - pre && keys[n - 1 - suf] !== undefined && old[m - 1 - suf].key === keys[n - 1 - suf]) suf++;
+  let middle: Map<string, BlockResult[]> | undefined;
+  return (i) => {
+    if (i < pre) return old[i];
+    if (i >= n - suf) return old[m - (n - i)];
+    const key = keys[i];
+    if (key === undefined) return undefined;
+    if (!middle) {
+      middle = new Map();
+      // Last first, so that pop() hands out the earliest.
+      for (let j = m - suf - 1; j >= pre; j--) {
+        const k = old[j].key;
+        if (k === undefined) continue;
+        const list = middle.get(k);
+        if (list) list.push(old[j]);
+        else middle.set(k, [old[j]]);
+      }
+    }
+    return middle.get(key)?.pop();
+  };
+}
+
+const TITLE_YEAR = /(?:19|20)\d{2}(?=\s*年)/u;
 
 /**
  * Extracts figures, dates and relations from a model (see `extractFigures`, which keeps the result
- * per model). With a block cache, unchanged blocks are taken from it and the cache is renewed.
+ * per model). With the block cache of this model, unchanged blocks are taken over from the last
+ * extraction (moved in place) and the cache is renewed.
  */
-export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): FigureSet {
-  const nextCache = cache ? new Map<string, BlockResult>() : undefined;
-  const lex = lexicon();
-  const figures: Figure[] = [];
-  const dates: DateMention[] = [];
-  const sentences: FigureSet['sentences'] = [];
+export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): Extraction {
+  const useCache = cache !== undefined && cache.model === model;
+  const set: FigureSet = { figures: [], relations: [], dates: [], sentences: [] };
+  const results: BlockResult[] = [];
   let planLevel1 = false;
   let planLevel2 = false;
   let planParagraph = false;
-  const cellsByStart = new Map<number, { row: number; column: number; text: string; start: number; end: number }>();
-  for (const c of model.tableCells) cellsByStart.set(c.start, c);
-
-  const titleYear = model.title ? /(?:19|20)\d{2}(?=\s*年)/u.exec(toHalfWidth(model.text.slice(model.title.contentStart, model.title.end))) : null;
+  const titleYear = model.title ? TITLE_YEAR.exec(toHalfWidth(model.text.slice(model.title.contentStart, model.title.end))) : null;
   const ownYear = titleYear ? `${titleYear[0]}年` : undefined;
   const contexts = [`${model.format}\u00000\u0000${ownYear ?? ''}`, `${model.format}\u00001\u0000${ownYear ?? ''}`];
-  for (const block of model.textBlocks) {
-    const content = block.text.slice(block.contentStart - block.start);
+  const blocks = model.textBlocks;
+  const last = useCache ? cache!.last : undefined;
+  let keys: (string | undefined)[] | undefined;
+  let match: ((i: number) => BlockResult | undefined) | undefined;
+  if (useCache) {
+    keys = new Array<string | undefined>(blocks.length);
+    for (let i = 0; i < blocks.length; i++) keys[i] = blocks[i].kind === 'table' ? undefined : blockKey(model, blocks[i]);
+    if (last) match = matcher(last.blocks, keys);
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const hit = match?.(i);
+    let opensPlan = false;
     if (block.kind === 'heading') {
       const level = block.marker?.level ?? (block.markdownLevel !== undefined ? Math.min(block.markdownLevel, 2) : 2);
       const words = block.text.slice((block.marker?.end ?? block.contentStart) - block.start, (block.headingEnd ?? block.end) - block.start);
@@ -443,89 +581,104 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
         planLevel2 = false;
       } else if (level === 2) planLevel2 = isPlan;
       planParagraph = false;
-    } else if (block.kind === 'paragraph' && PLAN_PARAGRAPH.test(content.trimStart())) planParagraph = true;
-    const blockPlan = planLevel1 || planLevel2 || planParagraph;
-    // Table blocks read the model's cells: they are always extracted afresh.
-    let key: string | undefined;
-    const context = contexts[blockPlan ? 1 : 0];
-    if (nextCache && block.kind !== 'table') {
-      key = blockKey(model, block);
-      let hit = nextCache.get(key) ?? cache!.blocks.get(key);
-      if (hit && hit.context !== context) hit = undefined;
-      if (hit) {
-        nextCache.set(key, hit);
-        reuseBlock(hit, block, figures, dates, sentences);
-        continue;
-      }
+    } else if (block.kind === 'paragraph') {
+      opensPlan = hit ? hit.planParagraph : PLAN_PARAGRAPH.test(block.text.slice(block.contentStart - block.start).trimStart());
+      if (opensPlan) planParagraph = true;
     }
-    const firstDate = dates.length;
+    const blockPlan = planLevel1 || planLevel2 || planParagraph;
+    const context = contexts[blockPlan ? 1 : 0];
+    if (hit && hit.context === context) {
+      place(hit, block, last!.set, set);
+      results.push(hit);
+      continue;
+    }
+    results.push(extractBlock(model, block, blockPlan, ownYear, set, keys?.[i], context, opensPlan));
+  }
+  const extraction: Extraction = { set, blocks: results };
+  if (useCache) cache!.last = extraction;
+  return extraction;
+}
 
-    const hw = /[０-９．％]/u.test(block.text) ? toHalfWidth(block.text) : block.text;
-    const english = !/\p{Script=Han}/u.test(hw);
-    // Sentence spans of this block, relative to block.start.
-    const spans: { start: number; end: number; plan: boolean; scope: string }[] = [];
-    const anyPlanWord = planWordRe().test(hw);
-    const endRe = english ? /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu : /[。！？!?；;\n]/gu;
-    let s0 = 0;
-    let lastScope = '';
-    let carryPlan = false;
-    const addSpan = (end: number) => {
-      if (end <= s0) return;
-      const text = hw.slice(s0, end);
-      // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
-      const plan: boolean = blockPlan || carryPlan || (anyPlanWord && planWordRe().test(text));
-      carryPlan = plan && /[；;：:]$/u.test(text);
-      let scope = lastScope;
-      if (SCOPE_HINT.test(text)) {
-        const scopes = new Set<string>();
-        TIME_SCOPE.lastIndex = 0;
-        let t: RegExpExecArray | null;
-        while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
-        // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
-        // The report's own year (the title's) is the default time frame, not a scope of its own.
-        if (ownYear) scopes.delete(ownYear);
-        if (scopes.size) scope = Array.from(scopes).sort().join('|');
-      }
-      lastScope = scope;
-      spans.push({ start: s0, end, plan, scope });
-      s0 = end;
-    };
-    let e: RegExpExecArray | null;
-    while ((e = endRe.exec(hw))) addSpan(e.index + 1);
-    addSpan(hw.length);
-    const sentenceBase = sentences.length;
-    for (const sp of spans) sentences.push({ start: block.start + sp.start, end: block.start + Math.min(sp.end, block.text.length), plan: sp.plan });
-    let cursor = 0;
-    const sentenceAt = (rel: number): number => {
-      while (cursor < spans.length - 1 && spans[cursor].end <= rel) cursor++;
-      while (cursor > 0 && spans[cursor].start > rel) cursor--;
-      return sentenceBase + cursor;
-    };
-    readDates(hw, block, model, sentenceAt, dates);
-    cursor = 0;
+const FULL_WIDTH = /[０-９．％]/u;
+const HAN = /\p{Script=Han}/u;
+const SENTENCE_ENDS = /[。！？!?；;\n]/gu;
+const SENTENCE_ENDS_EN = /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu;
+const PLAN_CARRY = /[；;：:]$/u;
 
-    const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt };
-    const blockFigures: Figure[] = [];
-    NUMBER_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let prevEnd = 0;
-    // Bare numbers in a list before a unit (3、4、5个): they take the unit of the last one.
-    let pendingList: RegExpExecArray[] = [];
-    while ((m = NUMBER_RE.exec(hw))) {
-      const match = m;
-      const nextIndex = NUMBER_RE.lastIndex;
-      if (!worthReading(hw, match)) {
-        pendingList = [];
-        continue;
-      }
-      const draft = readFigure(sc, match, prevEnd, english);
-      if (!draft) {
-        NUMBER_RE.lastIndex = Math.max(nextIndex, NUMBER_RE.lastIndex);
-        if (/^\d/.test(match[0]) && /^[、和及]$/u.test(hw.charAt(match.index + match[0].length)) && !/[\d.]/.test(hw.charAt(match.index - 1))) pendingList.push(match);
-        else pendingList = [];
-        continue;
-      }
-      const rel0 = draft.start - block.start;
+/** Reads one block afresh: appends its figures, dates, sentences and relations to `set`. */
+function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownYear: string | undefined, set: FigureSet, key: string | undefined, context: string, planParagraph: boolean): BlockResult {
+  const { figures, dates, sentences } = set;
+  const figureBase = figures.length;
+  const dateBase = dates.length;
+  const relationBase = set.relations.length;
+  const hw = FULL_WIDTH.test(block.text) ? toHalfWidth(block.text) : block.text;
+  const english = !HAN.test(hw);
+  // Sentence spans of this block, relative to block.start.
+  const spans: Span[] = [];
+  const anyPlanWord = planWordRe().test(hw);
+  const endRe = english ? SENTENCE_ENDS_EN : SENTENCE_ENDS;
+  endRe.lastIndex = 0;
+  let s0 = 0;
+  let lastScope = '';
+  let carryPlan = false;
+  const addSpan = (end: number) => {
+    if (end <= s0) return;
+    const text = hw.slice(s0, end);
+    // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
+    const plan: boolean = blockPlan || carryPlan || (anyPlanWord && planWordRe().test(text));
+    carryPlan = plan && PLAN_CARRY.test(text);
+    let scope = lastScope;
+    if (SCOPE_HINT.test(text)) {
+      const scopes = new Set<string>();
+      TIME_SCOPE.lastIndex = 0;
+      let t: RegExpExecArray | null;
+      while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
+      // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
+      // The report's own year (the title's) is the default time frame, not a scope of its own.
+      if (ownYear) scopes.delete(ownYear);
+      if (scopes.size) scope = Array.from(scopes).sort().join('|');
+    }
+    lastScope = scope;
+    spans.push({ start: s0, end, plan, scope });
+    s0 = end;
+  };
+  let e: RegExpExecArray | null;
+  while ((e = endRe.exec(hw))) addSpan(e.index + 1);
+  addSpan(hw.length);
+  const sentenceBase = sentences.length;
+  for (const sp of spans) sentences.push({ start: block.start + sp.start, end: block.start + Math.min(sp.end, block.text.length), plan: sp.plan });
+  let cursor = 0;
+  const sentenceAt = (rel: number): number => {
+    while (cursor < spans.length - 1 && spans[cursor].end <= rel) cursor++;
+    while (cursor > 0 && spans[cursor].start > rel) cursor--;
+    return sentenceBase + cursor;
+  };
+  readDates(hw, block, model, sentenceAt, dates);
+  cursor = 0;
+
+  const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt };
+  NUMBER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  let last: Figure | undefined;
+  // Bare numbers in a list before a unit (3、4、5个): they take the unit of the last one.
+  let pendingList: RegExpExecArray[] = [];
+  while ((m = NUMBER_RE.exec(hw))) {
+    const match = m;
+    const nextIndex = NUMBER_RE.lastIndex;
+    if (!worthReading(hw, match)) {
+      pendingList = [];
+      continue;
+    }
+    const draft = readFigure(sc, match, prevEnd, english);
+    if (!draft) {
+      NUMBER_RE.lastIndex = Math.max(nextIndex, NUMBER_RE.lastIndex);
+      if (/^\d/.test(match[0]) && /^[、和及]$/u.test(hw.charAt(match.index + match[0].length)) && !/[\d.]/.test(hw.charAt(match.index - 1))) pendingList.push(match);
+      else pendingList = [];
+      continue;
+    }
+    const rel0 = draft.start - block.start;
+    if (pendingList.length) {
       const listed = pendingList.filter((p) => p.index < rel0 && rel0 - p.index < 40);
       pendingList = [];
       for (const p of listed) {
@@ -550,46 +703,46 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
         };
         describe(f, sc, p.index, p.index + p[0].length, prevEnd, english, spans, sentenceAt);
         prevEnd = p.index + p[0].length;
-        blockFigures.push(f);
+        f.id = figures.length;
+        figures.push(f);
+        last = f;
       }
-      const rel = draft.start - block.start;
-      const f = draft as unknown as Figure;
-      describe(f, sc, rel, draft.end - block.start, prevEnd, english, spans, sentenceAt);
-      if (block.kind === 'table') f.inTable = true;
-      // 增长5.2% / 增加到4.2万公里 after a comma: the metric of the figure before it.
-      const prev = blockFigures[blockFigures.length - 1];
-      if (!f.subject && (f.change || inheritsSubject.has(f)) && prev && prev.sentence === f.sentence && prev.subject) {
-        f.subject = prev.subject;
-        f.subjectText = prev.subjectText;
-        f.subjectStart = prev.subjectStart;
-        f.subjectSide = prev.subjectSide;
-        f.perUnit = f.perUnit || prev.perUnit;
-      }
-      prevEnd = draft.end - block.start;
-      if (NUMBER_RE.lastIndex < prevEnd) NUMBER_RE.lastIndex = prevEnd;
-      blockFigures.push(f);
     }
-    if (block.kind === 'table') tableSubjects(blockFigures, model);
-    for (const f of blockFigures) {
-      f.id = figures.length;
-      figures.push(f);
+    const f = draft;
+    describe(f, sc, rel0, draft.end - block.start, prevEnd, english, spans, sentenceAt);
+    if (block.kind === 'table') f.inTable = true;
+    // 增长5.2% / 增加到4.2万公里 after a comma: the metric of the figure before it.
+    const prev = last;
+    if (!f.subject && (f.change || inheritsSubject.has(f)) && prev && prev.sentence === f.sentence && prev.subject) {
+      f.subject = prev.subject;
+      f.subjectText = prev.subjectText;
+      f.subjectStart = prev.subjectStart;
+      f.subjectSide = prev.subjectSide;
+      f.perUnit = f.perUnit || prev.perUnit;
     }
-    if (key !== undefined) {
-      // Copies: the relations below may still change a figure's subject.
-      nextCache!.set(key, {
-        context,
-        start: block.start,
-        line: block.line,
-        sentence: sentenceBase,
-        figures: blockFigures.map((f) => ({ ...f })),
-        dates: dates.slice(firstDate).map((x) => ({ ...x })),
-        sentences: sentences.slice(sentenceBase).map((x) => ({ ...x })),
-      });
-    }
+    prevEnd = draft.end - block.start;
+    if (NUMBER_RE.lastIndex < prevEnd) NUMBER_RE.lastIndex = prevEnd;
+    f.id = figures.length;
+    figures.push(f);
+    last = f;
   }
-  if (cache) cache.blocks = nextCache!;
-  const relations: FigureRelation[] = findRelations(model, figures, sentences);
-  return { figures, relations, dates, sentences };
+  if (block.kind === 'table') tableSubjects(figures.slice(figureBase), model);
+  const dependent = findRelations(model, figures, sentences, figureBase, sentenceBase, set.relations);
+  return {
+    key: block.kind === 'table' || dependent ? undefined : key,
+    context,
+    planParagraph,
+    start: block.start,
+    line: block.line,
+    figure: figureBase,
+    figures: figures.length - figureBase,
+    date: dateBase,
+    dates: dates.length - dateBase,
+    sentence: sentenceBase,
+    sentences: spans.length,
+    relation: relationBase,
+    relations: set.relations.length - relationBase,
+  };
 }
 
 // Figures that name the level a change reached (增加到X): they take the subject before them.
@@ -603,7 +756,7 @@ function describe(
   relEnd: number,
   prevEnd: number,
   english: boolean,
-  spans: { start: number; end: number; plan: boolean; scope: string }[],
+  spans: Span[],
   sentenceAt: (rel: number) => number,
 ): void {
   const { hw, block } = sc;

@@ -3,8 +3,8 @@
 
 import type { ReportModel } from '../model';
 import type { Figure, FigureSet } from './types';
-import { extractFiguresUncached, createFigureBlockCache, type FigureBlockCache } from './extract';
-import { checkRelations, type FigureCheck } from './analysis';
+import { extractFiguresUncached, createFigureBlockCache, type Extraction, type FigureBlockCache } from './extract';
+import { checkDecreaseMultiples, checkRelationList, type FigureCheck } from './analysis';
 import { formatNumber } from './numbers';
 
 export type { Figure, FigureSet, FigureRelation, RelationKind, DateMention, UnitKind } from './types';
@@ -12,38 +12,93 @@ export type { FigureCheck, CheckRule } from './analysis';
 export { titlePeriod, signatureDate, lookAheadStart, dayKey, type ReportPeriod } from './periods';
 export { parseChinese, parseChineseAmount } from './numbers';
 
-const figureCache = new WeakMap<ReportModel, FigureSet>();
+const extractions = new WeakMap<ReportModel, Extraction>();
 const checkCache = new WeakMap<ReportModel, FigureCheck[]>();
 const blockCaches = new WeakMap<ReportModel, FigureBlockCache>();
+const NO_CHECKS: FigureCheck[] = [];
 
 export { createFigureBlockCache, type FigureBlockCache };
 
 /**
  * Lets the extraction for `model` reuse (and renew) the per-block results in `cache`: a linter
  * passes the same cache for each version of its document, so unchanged blocks are not read again.
+ * Their figures are moved in place: the figures of the linter's earlier versions are not valid
+ * once a later version's are extracted.
  */
 export function useFigureBlockCache(model: ReportModel, cache: FigureBlockCache): void {
   blockCaches.set(model, cache);
+  cache.model = model;
+}
+
+function extraction(model: ReportModel): Extraction {
+  let x = extractions.get(model);
+  if (!x) {
+    x = extractFiguresUncached(model, blockCaches.get(model));
+    extractions.set(model, x);
+  }
+  return x;
 }
 
 /** The figures, dates and relations of a report (computed once per model). */
 export function extractFigures(model: ReportModel): FigureSet {
-  let set = figureCache.get(model);
-  if (!set) {
-    set = extractFiguresUncached(model, blockCaches.get(model));
-    figureCache.set(model, set);
-  }
-  return set;
+  return extraction(model).set;
 }
 
-/** The arithmetic checks over the relations, passing or not (computed once per model). */
+/** The arithmetic checks over the relations, passing or not (computed once per model, per block). */
 export function figureChecks(model: ReportModel): FigureCheck[] {
   let checks = checkCache.get(model);
   if (!checks) {
-    checks = checkRelations(extractFigures(model), model.text);
+    const { set, blocks } = extraction(model);
+    checks = [];
+    // Relations in document order, then the 降低N倍 figures: each block's part is kept with it.
+    for (const b of blocks) {
+      if (!b.checks) {
+        b.checks = b.relations ? [] : NO_CHECKS;
+        if (b.relations) checkRelationList(set.relations, b.relation, b.relation + b.relations, set.figures, model.text, b.checks);
+      }
+      for (const c of b.checks) checks.push(c);
+    }
+    for (const b of blocks) {
+      if (!b.downChecks) {
+        const out: FigureCheck[] = [];
+        checkDecreaseMultiples(set.figures, b.figure, b.figure + b.figures, out);
+        b.downChecks = out.length ? out : NO_CHECKS;
+      }
+      for (const c of b.downChecks) checks.push(c);
+    }
     checkCache.set(model, checks);
   }
   return checks;
+}
+
+/** The figures of one block: `set.figures[figure…figure + figures)`, its relations likewise. */
+export interface FigureBlock {
+  figure: number;
+  figures: number;
+  relation: number;
+  relations: number;
+}
+
+/**
+ * For each block with figures, in document order, a value a reader computes from the block's
+ * figures and relations, kept with the block while it is unchanged (also across versions of a
+ * document, where the block's figures are moved in place). `slot` identifies the reader; the value
+ * may hold the block's Figure objects, never offsets or ids (they change when the block moves).
+ */
+export function perBlock<T>(model: ReportModel, slot: object, compute: (set: FigureSet, block: FigureBlock) => T): T[] {
+  const { set, blocks } = extraction(model);
+  const out: T[] = [];
+  for (const b of blocks) {
+    if (b.figures === 0) continue;
+    const memo = (b.memo ??= new Map<object, unknown>());
+    let v = memo.get(slot) as T | undefined;
+    if (v === undefined && !memo.has(slot)) {
+      v = compute(set, b);
+      memo.set(slot, v);
+    }
+    out.push(v as T);
+  }
+  return out;
 }
 
 /** True when two figures can be compared as the same metric. */

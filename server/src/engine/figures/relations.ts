@@ -32,18 +32,95 @@ function lastMatch(re: RegExp, s: string): string | undefined {
 const isRate = (f: Figure) => f.unit === '%' || f.unit === '个百分点' || f.unit === '倍';
 const additive = (f: Figure) => f.unitKind === 'count' || f.unitKind === 'measure';
 
-/** Finds the relations of every sentence; figures must be in document order. */
-export function findRelations(model: ReportModel, figures: Figure[], sentences: FigureSet['sentences']): FigureRelation[] {
+// Which markers a gap between figures may hold, from one pass over its characters: each
+// pattern below is run only when the gap has a character every match of it needs.
+const H_PARTS = 1; // 其 包 含
+const H_TOTAL = 2; // 共 计
+const H_RESP = 4; // 分
+const H_FROM = 8; // 由 从
+const H_BASE = 16; // 比 较
+const H_SHARE = 32; // 占 比
+const H_LATIN = 64; // of which, including, total, respectively, from, accounting for, or
+
+function hintsOf(s: string): number {
+  let h = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x80) {
+      const l = c | 32;
+      if (l >= 97 && l <= 122) h |= H_LATIN;
+      continue;
+    }
+    switch (c) {
+      case 0x5176:
+      case 0x5305:
+      case 0x542b:
+        h |= H_PARTS;
+        break;
+      case 0x5171:
+      case 0x8ba1:
+        h |= H_TOTAL;
+        break;
+      case 0x5206:
+        h |= H_RESP;
+        break;
+      case 0x7531:
+      case 0x4ece:
+        h |= H_FROM;
+        break;
+      case 0x6bd4:
+        h |= H_BASE | H_SHARE;
+        break;
+      case 0x8f83:
+        h |= H_BASE;
+        break;
+      case 0x5360:
+        h |= H_SHARE;
+        break;
+      case 0x17f: // ſ and the Kelvin sign match s and k under /iu
+      case 0x212a:
+        h |= H_LATIN;
+        break;
+    }
+  }
+  return h;
+}
+
+const partsMarkerIn = (gap: string, h: number) => (h & (H_PARTS | H_LATIN) ? lastMatch(PARTS_MARKERS, gap) : undefined);
+const totalMarkerIn = (gap: string, h: number) => (h & (H_TOTAL | H_LATIN) ? lastMatch(TOTAL_MARKERS, gap) : undefined);
+const respectivelyIn = (gap: string, h: number) => (h & (H_RESP | H_LATIN)) !== 0 && RESPECTIVELY.test(gap);
+const WHITE = /\s/u;
+
+/** `in total` right after a figure (7 meetings in total). */
+function inTotalAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if ((c | 32) !== 105 && !WHITE.test(text.charAt(end))) return false;
+  return /^\s*in total\b/i.test(text.slice(end, end + 12));
+}
+
+/**
+ * Finds the relations of the sentences of `figures[from…]` (one block's, in document order) and
+ * appends them to `out`. True when a relation of the block's first sentence (`firstSentence`)
+ * had to look at the sentence before it, in the block before: the result depends on that block.
+ */
+export function findRelations(model: ReportModel, figures: Figure[], sentences: FigureSet['sentences'], from = 0, firstSentence = 0, out: FigureRelation[] = []): boolean {
   const lex = lexicon();
-  const relations: FigureRelation[] = [];
+  const relations = out;
   const text = model.text;
-  let i0 = 0;
+  let dependent = false;
+  let i0 = from;
   while (i0 < figures.length) {
     let i1 = i0;
     while (i1 < figures.length && figures[i1].sentence === figures[i0].sentence) i1++;
     const F = figures.slice(i0, i1);
     const sent = sentences[F[0].sentence];
-    const between = (k: number) => text.slice(k === 0 ? sent.start : F[k - 1].end, F[k].start);
+    const gaps: string[] = new Array(F.length);
+    const hints: number[] = new Array(F.length);
+    for (let k = 0; k < F.length; k++) {
+      gaps[k] = text.slice(k === 0 ? sent.start : F[k - 1].end, F[k].start);
+      hints[k] = hintsOf(gaps[k]);
+    }
+    const between = (k: number) => gaps[k];
     const used = new Set<number>();
     const partOf = new Map<number, FigureRelation>();
     let barrier = 0;
@@ -51,9 +128,10 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     for (let i = 0; i < F.length; i++) {
       const f = F[i];
       const gap = between(i);
-      const partsMarker = lastMatch(PARTS_MARKERS, gap) ?? (/含$/u.test(gap) ? '含' : undefined);
+      const h = hints[i];
+      const partsMarker = partsMarkerIn(gap, h) ?? (h & H_PARTS && /含$/u.test(gap) ? '含' : undefined);
       // English may put the marker after the total: 7 meetings in total.
-      const totalMarker = lastMatch(TOTAL_MARKERS, gap) ?? (/^\s*in total\b/i.test(text.slice(f.end, f.end + 12)) ? 'in total' : undefined);
+      const totalMarker = totalMarkerIn(gap, h) ?? (inTotalAfter(text, f.end) ? 'in total' : undefined);
       if (partsMarker && additive(f) && !f.perUnit) {
         let whole: Figure | undefined;
         for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
@@ -63,18 +141,21 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
             break;
           }
         }
-        if (!whole && i === 0 && /^[\s，,]*(?:其中|of which)/iu.test(gap)) whole = previousSentenceWhole(figures, i0, f, sentences);
+        if (!whole && i === 0 && /^[\s，,]*(?:其中|of which)/iu.test(gap)) {
+          if (i0 === from && f.sentence === firstSentence) dependent = true;
+          whole = previousSentenceWhole(figures, i0, f, sentences);
+        }
         if (!whole) continue;
         const parts: Figure[] = [];
         let k = i;
         for (; k < F.length; k++) {
           const g = F[k];
           if (g.unit !== f.unit) {
-            if (isRate(g) && SHARE_BEFORE.test(between(k))) continue;
+            if (isRate(g) && hints[k] & (H_SHARE | H_LATIN) && SHARE_BEFORE.test(between(k))) continue;
             break;
           }
           const gGap = between(k);
-          if (k > i && (lastMatch(PARTS_MARKERS, gGap) || lastMatch(TOTAL_MARKERS, gGap))) break;
+          if (k > i && (partsMarkerIn(gGap, hints[k]) || totalMarkerIn(gGap, hints[k]))) break;
           if (k > i && startsWithVerb(gGap, lex.actionVerbs)) break;
           if (g.perUnit || g.change) break;
           parts.push(g);
@@ -82,7 +163,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         if (parts.length === 0) continue;
         // 分别 after the marker (其中A、B分别为…) makes the parts exhaustive.
         const afterMarker = gap.slice(gap.lastIndexOf(partsMarker));
-        const exhaustive = RESPECTIVELY.test(afterMarker) || parts.slice(1).some((_, n) => RESPECTIVELY.test(between(i + n + 1)));
+        const exhaustive = RESPECTIVELY.test(afterMarker) || parts.slice(1).some((_, n) => respectivelyIn(between(i + n + 1), hints[i + n + 1]));
         const rel: FigureRelation = {
           kind: 'parts',
           whole: whole.id,
@@ -123,11 +204,11 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         barrier = i + 1;
         continue;
       }
-      if (RESPECTIVELY.test(gap) && additive(f)) {
+      if (respectivelyIn(gap, h) && additive(f)) {
         // 共12个，A、B分别为5个、7个 — parts of the earlier total.
         let whole: Figure | undefined;
         for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
-          if (F[j].unit === f.unit && lastMatch(TOTAL_MARKERS, between(j)) && !used.has(F[j].id)) {
+          if (F[j].unit === f.unit && totalMarkerIn(between(j), hints[j]) && !used.has(F[j].id)) {
             whole = F[j];
             break;
           }
@@ -150,7 +231,8 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     for (let i = 0; i < F.length; i++) {
       const f = F[i];
       const gap = between(i);
-      if (i + 1 < F.length && FROM_BEFORE.test(gap) && (f.unit === '%' || !isRate(f))) {
+      const h = hints[i];
+      if (i + 1 < F.length && h & (H_FROM | H_LATIN) && FROM_BEFORE.test(gap) && (f.unit === '%' || !isRate(f))) {
         const g = F[i + 1];
         const m = TO_BETWEEN.exec(between(i + 1));
         if (m && g.unit === f.unit) {
@@ -178,7 +260,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
           continue;
         }
       }
-      if (BASE_BEFORE.test(gap) && !isRate(f)) {
+      if (h & H_BASE && BASE_BEFORE.test(gap) && !isRate(f)) {
         let current: Figure | undefined;
         for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
           if (F[j].unit === f.unit) {
@@ -206,7 +288,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         }
         continue;
       }
-      if (f.unit === '%' && SHARE_BEFORE.test(gap) && i > 0) {
+      if (f.unit === '%' && h & (H_SHARE | H_LATIN) && SHARE_BEFORE.test(gap) && i > 0) {
         let part: Figure | undefined;
         for (let j = i - 1; j >= Math.max(0, i - LOOK_BACK); j--) {
           if (additive(F[j])) {
@@ -222,7 +304,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     }
     i0 = i1;
   }
-  return relations;
+  return dependent;
 }
 
 /** A figure of a change or growth relation without its own subject takes the metric's. */
