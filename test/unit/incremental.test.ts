@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lint, createLinter, reparse, parseReport, blockRule, RULES, type LintResult } from '../../server/src/engine';
+import { lint, createLinter, reparse, parseReport, blockRule, RULES, LineIndex, type LintResult } from '../../server/src/engine';
+import { memoized, type Rule } from '../../server/src/engine/rules/types';
 import { extractFigures } from '../../server/src/engine/figures';
 
 const BASE = [
@@ -145,4 +146,53 @@ test('block-rule findings are reused for unchanged blocks and shifted with them'
   assert.deepEqual(mine(first), [[0, 0]]);
   assert.deepEqual(mine(second), mine(lint(edited, { format: 'plain', rules })));
   assert.deepEqual(view(second), view(lint(edited, { format: 'plain', rules })));
+});
+
+test('a line index updated for an edit equals one built from scratch (CR, LF and CRLF split or joined)', () => {
+  const piece = fc.constantFrom('a', '镇', '𠮷', '\n', '\r', '\r\n', '\n\r', '　');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat({ max: 5 }), fc.array(piece, { maxLength: 4 }), (parts, at, len, insert) => {
+      const before = parts.join('');
+      const start = at % (before.length + 1);
+      const oldEnd = Math.min(before.length, start + len);
+      const added = insert.join('');
+      const after = before.slice(0, start) + added + before.slice(oldEnd);
+      const updated = LineIndex.afterEdit(new LineIndex(before), after, start, oldEnd, start + added.length);
+      assert.deepEqual(updated.lineStarts, new LineIndex(after).lineStarts, JSON.stringify({ before, start, oldEnd, added }));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('a document-wide rule memoises per block: an edit recomputes the edited block only', () => {
+  const computed: string[] = [];
+  const counter: Rule = {
+    id: 'test-memo-count',
+    defaultSeverity: 'info',
+    description: { zh: '测试', en: 'test' },
+    check(ctx) {
+      const out = [];
+      for (const block of ctx.model.textBlocks) {
+        // The first 某 of each block, relative to the block.
+        const at = memoized(ctx, block, 'test-memo-count/first', () => {
+          computed.push(block.text);
+          return block.text.indexOf('某');
+        });
+        if (at >= 0) out.push({ start: block.start + at, end: block.start + at + 1, message: { zh: '某', en: '某' } });
+      }
+      return out;
+    },
+  };
+  const rules = [...RULES, counter];
+  const linter = createLinter();
+  linter.lint(BASE, { format: 'plain', rules });
+  assert.equal(computed.length, parseReport(BASE, 'plain').textBlocks.length);
+  computed.length = 0;
+  const at = BASE.indexOf('一、');
+  const edited = BASE.slice(0, at) + '新增' + BASE.slice(at);
+  const result = linter.lint(edited, { format: 'plain', rules });
+  assert.deepEqual(computed, ['新增一、加强组织领导']);
+  const mine = (r: LintResult) => r.findings.filter((f) => f.rule === 'test-memo-count').map((f) => [f.start, edited.slice(f.start, f.start + 3)]);
+  assert.deepEqual(mine(result), [[edited.indexOf('某某制度'), '某某制']]);
+  assert.deepEqual(view(result), view(lint(edited, { format: 'plain', rules })));
 });

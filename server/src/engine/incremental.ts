@@ -1,7 +1,7 @@
 // Re-checking after an edit: reuse the blocks and block-rule findings that the edit did not touch.
 
 import { LineIndex } from './text';
-import { parseReport, plainBlocks, finishModel, carryBlockKey, type Block, type ReportModel } from './model';
+import { parseReport, plainBlocks, finishModel, type Block, type ReportModel } from './model';
 import { lintModel, createLintCache, type LintOptions, type LintResult } from './lint';
 import { createFigureBlockCache, useFigureBlockCache } from './figures';
 
@@ -49,7 +49,6 @@ function shiftBlock(b: Block, offset: number, lines: number): Block {
   const s: Block = { ...b, start: b.start + offset, end: b.end + offset, contentStart: b.contentStart + offset, line: b.line + lines };
   if (b.headingEnd !== undefined) s.headingEnd = b.headingEnd + offset;
   if (b.marker) s.marker = { ...b.marker, start: b.marker.start + offset, end: b.marker.end + offset };
-  carryBlockKey(b, s);
   return s;
 }
 
@@ -63,7 +62,7 @@ export function reparse(previous: ReportModel, text: string): ReportModel {
   const old = previous.text;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  const lines = new LineIndex(text);
+  const lines = LineIndex.afterEdit(previous.lines, text, prefix, old.length - suffix, text.length - suffix);
   // One line of margin on each side covers a CR and LF split by the edit.
   const firstLine = Math.max(0, previous.lines.lineAt(prefix) - 1);
   const oldLastLine = Math.min(previous.lines.lineCount - 1, previous.lines.lineAt(old.length - suffix) + 1);
@@ -73,11 +72,11 @@ export function reparse(previous: ReportModel, text: string): ReportModel {
   const blocks: Block[] = [];
   for (const b of previous.blocks) {
     if (b.line >= firstLine) break;
-    blocks.push(b === previous.title ? { ...b, kind: 'paragraph' } : b);
+    blocks.push(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined } : b);
   }
   blocks.push(...plainBlocks(text, lines, firstLine, newLastLine));
   for (const b of previous.blocks) {
-    if (b.line > oldLastLine) blocks.push(shiftBlock(b === previous.title ? { ...b, kind: 'paragraph' } : b, offsetDelta, lineDelta));
+    if (b.line > oldLastLine) blocks.push(shiftBlock(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined } : b, offsetDelta, lineDelta));
   }
   return finishModel(text, 'plain', lines, blocks);
 }

@@ -1,10 +1,10 @@
 // The engine's entry point: text and options in, findings out. Pure: no I/O, no editor.
 
-import { parseReport, blockKey, type ReportModel } from './model';
+import { parseReport, blockKey, type Block, type ReportModel } from './model';
 import { detectProfile, findProfile, matchSections, type Profile, type SectionMatch, type SectionSpec } from './profiles';
 import { defaultConfig, type ResolvedConfig, type SectionOverride } from './config';
 import { RULES } from './rules';
-import type { Rule } from './rules/types';
+import { moveFinding, moveFixes, type BlockMemo, type Rule, type RuleContext } from './rules/types';
 import { collectSuppressions, isSuppressed } from './directives';
 import type { DocumentFormat, Finding, RuleFinding, Severity } from './types';
 
@@ -70,27 +70,33 @@ export function severityFor(rule: Rule, config: ResolvedConfig, own?: Severity):
   return own ?? rule.defaultSeverity;
 }
 
-/** Findings of block rules by block text, relative to the block's start; kept between checks. */
+/** What a linter keeps between checks of one document. */
 export interface LintCache {
-  blocks: Map<string, Map<string, RuleFinding[]>>;
+  /**
+   * Per block text (`blockKey`): the findings of each block rule relative to the block's start
+   * (under the rule's slot) and the values rules memoised for the block (`RuleContext.memo`).
+   */
+  blocks: Map<string, Map<string, unknown>>;
+  /** The block rules' findings as last placed, per block object: an unmoved block reuses them as they are. */
+  placed: WeakMap<Block, Finding[]>;
   /** What the cached findings depend on besides the block: a change empties the cache. */
   context?: { config: ResolvedConfig; format: DocumentFormat; profile?: string; rules: Rule[] };
 }
 
 export function createLintCache(): LintCache {
-  return { blocks: new Map() };
+  return { blocks: new Map(), placed: new WeakMap() };
 }
 
-function shiftFixes(fixes: NonNullable<RuleFinding['fixes']>, delta: number): NonNullable<RuleFinding['fixes']> {
-  return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+/** A rule's finding as the engine reports it: moved by `delta`, with the rule id and the severity in force. */
+function place(id: string, severity: Severity, r: RuleFinding, delta: number): Finding {
+  // Every finding has this one shape (the same keys in the same order), whichever rule made it.
+  const f: Finding = { rule: id, severity, start: r.start + delta, end: r.end + delta, message: r.message };
+  if (r.fixes) f.fixes = delta === 0 ? r.fixes : moveFixes(r.fixes, delta);
+  if (r.data) f.data = r.data;
+  return f;
 }
 
-function shiftFinding(f: RuleFinding, delta: number): RuleFinding {
-  if (delta === 0) return f;
-  const shifted: RuleFinding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.fixes) shifted.fixes = shiftFixes(f.fixes, delta);
-  return shifted;
-}
+const failure = (rule: Rule, e: unknown): RuleFailure => ({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
 
 /** Checks a report. Never throws for a rule's sake: a failing rule is listed in `failures`. */
 export function lint(text: string, options: LintOptions): LintResult {
@@ -101,84 +107,130 @@ export function lint(text: string, options: LintOptions): LintResult {
 const DEFAULT_CONFIG = defaultConfig();
 
 export function lintModel(model: ReportModel, options: LintOptions, cache?: LintCache): LintResult {
+  const T: number[] = [performance.now()];
   const config = options.config ?? DEFAULT_CONFIG;
   const profile = chooseProfile(model, config, options.profileId);
-  const sections = profile ? matchSections(model, profile) : [];
-  const ctx = { model, profile, sections, config };
+  const ruleList = options.rules ?? RULES;
+  let memo: BlockMemo | undefined;
+  let next: Map<string, Map<string, unknown>> | undefined;
+  let entryOf: ((block: Block) => Map<string, unknown>) | undefined;
+  if (cache) {
+    const c = cache.context;
+    if (!c || c.config !== config || c.format !== model.format || c.profile !== profile?.id || c.rules !== ruleList) {
+      cache.blocks.clear();
+      cache.placed = new WeakMap();
+      cache.context = { config, format: model.format, profile: profile?.id, rules: ruleList };
+    }
+    const previous = cache.blocks;
+    const renewed = (next = new Map());
+    entryOf = (block) => {
+      const key = blockKey(model, block);
+      let entry = renewed.get(key);
+      if (!entry) {
+        entry = previous.get(key) ?? new Map<string, unknown>();
+        renewed.set(key, entry);
+      }
+      return entry;
+    };
+    const lookup = entryOf;
+    memo = {
+      get<T>(block: Block, slot: string, compute: () => T): T {
+        const entry = lookup(block);
+        let value = entry.get(slot) as T | undefined;
+        if (value === undefined) {
+          value = compute();
+          entry.set(slot, value);
+        }
+        return value;
+      },
+    };
+  }
+  T.push(performance.now());
+  const sections = profile ? matchSections(model, profile, memo) : [];
+  const ctx: RuleContext = { model, profile, sections, config, memo };
+  T.push(performance.now());
   const suppressions = collectSuppressions(model);
+  T.push(performance.now());
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
-  const rules = (options.rules ?? RULES).filter((r) => config.rules[r.id] !== 'off');
+  const failed = new Set<string>();
+  const rules = ruleList.filter((r) => config.rules[r.id] !== 'off');
   /** Adds a rule's findings, moved by `delta` (cached block findings are relative to their block). */
-  const push = (rule: Rule, raw: RuleFinding[], delta = 0) => {
+  const push = (rule: Rule, raw: RuleFinding[]) => {
     for (const r of raw) {
       const severity = severityFor(rule, config, r.severity);
       if (severity === 'off') continue;
-      // One copy per finding, keys in the order of the rule's own object.
-      const f: Finding = delta === 0 ? { ...r, rule: rule.id, severity } : { ...r, start: r.start + delta, end: r.end + delta, rule: rule.id, severity };
-      if (delta !== 0 && r.fixes) f.fixes = shiftFixes(r.fixes, delta);
+      const f = place(rule.id, severity, r, 0);
       if (!isSuppressed(f, suppressions, model)) findings.push(f);
     }
   };
   const blockRules = cache ? rules.filter((r) => r.checkBlock) : [];
   for (const rule of rules) {
-    if (blockRules.includes(rule)) continue;
+    if (rule.checkBlock && cache) continue;
     try {
       push(rule, rule.check(ctx));
     } catch (e) {
-      failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+      failures.push(failure(rule, e));
     }
   }
+  T.push(performance.now());
   if (cache && blockRules.length) {
-    const c = cache.context;
-    if (!c || c.config !== config || c.format !== model.format || c.profile !== profile?.id || c.rules !== (options.rules ?? RULES)) {
-      cache.blocks.clear();
-      cache.context = { config, format: model.format, profile: profile?.id, rules: options.rules ?? RULES };
-    }
-    const next = new Map<string, Map<string, RuleFinding[]>>();
-    const failed = new Set<string>();
     // A rule's findings are stored under its id and whatever else they depend on (blockContext).
-    const slots = new Map<Rule, string>();
+    const slots: { rule: Rule; slot: string }[] = [];
     for (const rule of blockRules) {
       try {
-        slots.set(rule, rule.blockContext ? `${rule.id}\u0000${rule.blockContext(ctx)}` : rule.id);
+        slots.push({ rule, slot: rule.blockContext ? `${rule.id}\u0000${rule.blockContext(ctx)}` : rule.id });
       } catch (e) {
         failed.add(rule.id);
-        failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+        failures.push(failure(rule, e));
       }
     }
+    const placed = cache.placed;
     for (const block of model.textBlocks) {
-      const key = blockKey(model, block);
-      let entry = next.get(key) ?? cache.blocks.get(key);
-      if (!entry) entry = new Map();
-      next.set(key, entry);
-      for (const rule of blockRules) {
-        if (failed.has(rule.id)) continue;
-        const slot = slots.get(rule)!;
-        let relative = entry.get(slot);
-        if (!relative) {
-          try {
-            relative = rule.checkBlock!(block, ctx).map((f) => shiftFinding(f, -block.start));
-          } catch (e) {
-            failed.add(rule.id);
-            failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
-            continue;
+      const entry = entryOf!(block);
+      let own = placed.get(block);
+      if (!own) {
+        own = [];
+        for (const { rule, slot } of slots) {
+          if (failed.has(rule.id)) continue;
+          let relative = entry.get(slot) as RuleFinding[] | undefined;
+          if (!relative) {
+            try {
+              relative = rule.checkBlock!(block, ctx).map((f) => moveFinding(f, -block.start));
+            } catch (e) {
+              failed.add(rule.id);
+              failures.push(failure(rule, e));
+              continue;
+            }
+            entry.set(slot, relative);
           }
-          entry.set(slot, relative);
+          for (const r of relative) {
+            const severity = severityFor(rule, config, r.severity);
+            if (severity !== 'off') own.push(place(rule.id, severity, r, block.start));
+          }
         }
-        if (relative.length) push(rule, relative, block.start);
+        // Placed findings are kept only when complete: a rule that failed on this block must not
+        // leave the others' findings looking like the whole answer next time.
+        if (!failed.size) placed.set(block, own);
       }
+      for (const f of own) if (!suppressions.length || !isSuppressed(f, suppressions, model)) findings.push(f);
     }
+    T.push(performance.now());
     for (const rule of blockRules) {
       if (!rule.checkRest || failed.has(rule.id)) continue;
       try {
         push(rule, rule.checkRest(ctx));
       } catch (e) {
-        failures.push({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+        failures.push(failure(rule, e));
       }
     }
-    cache.blocks = next;
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { findings, model, profile, sections, failures };
+  T.push(performance.now());
+  if (cache) cache.blocks = next!;
+  // A block rule that failed on some block reports nothing, as it would in a check without cache.
+  const kept = failed.size ? findings.filter((f) => !failed.has(f.rule)) : findings;
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  T.push(performance.now());
+  (globalThis as any).__T = T;
+  return { findings: kept, model, profile, sections, failures };
 }

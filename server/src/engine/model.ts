@@ -39,6 +39,11 @@ export interface Block extends Span {
   markdownLevel?: number;
   /** For headings: where the heading's own words end (before the first 。 of a run-in heading). */
   headingEnd?: number;
+  /**
+   * `blockKey`'s value, kept on the block once computed: a moved copy (`{...block, start: …}`)
+   * carries it, a copy of another kind must set it to undefined.
+   */
+  cacheKey?: string;
 }
 
 export interface TableCell extends Span {
@@ -131,7 +136,7 @@ export function finishModel(text: string, format: DocumentFormat, lines: LineInd
   const firstIndex = blocks.findIndex((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
   const first = blocks[firstIndex];
   if (first && (first.kind === 'paragraph' || (first.kind === 'heading' && !first.marker)) && looksLikeTitle(first)) {
-    title = { ...first, kind: 'title' };
+    title = { ...first, kind: 'title', cacheKey: undefined };
     blocks = blocks.slice();
     blocks[firstIndex] = title;
   }
@@ -331,24 +336,16 @@ function cellsOf(table: Block, lines: LineIndex): TableCell[] {
   return cells;
 }
 
-const blockKeys = new WeakMap<Block, string>();
-
 /**
- * What a block's per-block results (rule findings, figures) depend on: its kind, where its text
- * starts and its raw text. Computed once per block object; a shifted copy of a block made by
- * the incremental re-parse keeps it (`carryBlockKey`), so the string and its hash are reused.
+ * What a block's per-block results (rule findings, memoised values, figures) depend on: its kind,
+ * where its text starts and its raw text. Computed once per block object and kept on it, so that
+ * a moved copy made by the incremental re-parse reuses the string and its hash.
  */
 export function blockKey(model: ReportModel, b: Block): string {
-  let key = blockKeys.get(b);
+  let key = b.cacheKey;
   if (key === undefined) {
     key = `${b.kind}\u0000${b.contentStart - b.start}\u0000${model.text.slice(b.start, b.end)}`;
-    blockKeys.set(b, key);
+    b.cacheKey = key;
   }
   return key;
-}
-
-/** `to` is `from` moved (same kind and text): it keeps `from`'s key. */
-export function carryBlockKey(from: Block, to: Block): void {
-  const key = blockKeys.get(from);
-  if (key !== undefined) blockKeys.set(to, key);
 }

@@ -153,6 +153,15 @@ export function compileUserPattern(text: string, extraFlags = 'gu'): CompiledPat
 
 /** Compiles a pattern from our own data files; `(?i)` at the start means case-insensitive. */
 export function compileDataPattern(source: string, flags = 'u'): RegExp {
-  if (source.startsWith('(?i)')) return new RegExp(source.slice(4), flags + 'i');
-  return new RegExp(source, flags);
+  // Without g or y a RegExp keeps no state between uses, so one object per pattern serves all.
+  const stateless = !/[gy]/.test(flags);
+  const key = `${flags}/${source}`;
+  let re = stateless ? compiled.get(key) : undefined;
+  if (!re) {
+    re = source.startsWith('(?i)') ? new RegExp(source.slice(4), flags + 'i') : new RegExp(source, flags);
+    if (stateless) compiled.set(key, re);
+  }
+  return re;
 }
+
+const compiled = new Map<string, RegExp>();

@@ -2,6 +2,7 @@
 
 import { dataOf } from './data';
 import type { Block, ReportModel } from './model';
+import type { BlockMemo } from './rules/types';
 import type { LocalizedText, Severity } from './types';
 import { compileDataPattern } from './patterns';
 import workSummary from './data/profiles/zh-work-summary.yaml';
@@ -150,13 +151,12 @@ function headingWords(model: ReportModel, b: Block): string {
 }
 
 /** Locates each of the profile's sections in the report, in the profile's order. */
-export function matchSections(model: ReportModel, profile: Profile): SectionMatch[] {
+export function matchSections(model: ReportModel, profile: Profile, memo?: BlockMemo): SectionMatch[] {
   const sections = profile.sections.map(compileSection);
   const blocks = model.textBlocks.filter((b) => b.kind !== 'title' && b.kind !== 'table');
   const firstHeadingIndex = blocks.findIndex((b) => b.kind === 'heading');
 
-  const matchesAt = (s: CompiledSection, i: number): number | undefined => {
-    const b = blocks[i];
+  const matchAt = (s: CompiledSection, b: Block): number | undefined => {
     if (b.kind === 'heading') {
       const words = headingWords(model, b);
       if (s.headingRes.some((re) => re.test(words))) return b.start;
@@ -167,6 +167,17 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
       if (m) return b.contentStart + m.index;
     }
     return undefined;
+  };
+  // Where each section could start in a block, relative to the block (-1: nowhere). It depends on
+  // the block alone, so a linter keeps it for blocks an edit did not touch.
+  const hitsOf = (b: Block): number[] => sections.map((s) => {
+    const at = matchAt(s, b);
+    return at === undefined ? -1 : at - b.start;
+  });
+  const hits = blocks.map(memo ? (b) => memo.get(b, 'profiles/section-hits', () => hitsOf(b)) : hitsOf);
+  const matchesAt = (s: CompiledSection, i: number): number | undefined => {
+    const at = hits[i][sections.indexOf(s)];
+    return at < 0 ? undefined : blocks[i].start + at;
   };
 
   // All places each section could start, in document order.

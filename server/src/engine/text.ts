@@ -11,7 +11,12 @@ export class LineIndex {
   /** Offset of the first character of each line. A line ends before its \n, \r\n or \r. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /** `lineStarts` is for `LineIndex.afterEdit`; others pass the text alone. */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -22,6 +27,30 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, made from `previous` (the index of the text before an edit that replaced
+   * [start, oldEnd) with what is now [start, newEnd)): only the edited lines are scanned.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    // A line starts at s when text[s-1] is \n, or a \r not followed by \n. For s-1 below the edit
+    // (less one character: a \r\n can be split) or above it, both characters are unchanged.
+    const from = Math.max(0, start - 1);
+    const to = Math.min(text.length, newEnd + 1);
+    const old = previous.lineStarts;
+    const starts: number[] = [];
+    let k = 0;
+    while (k < old.length && old[k] <= from) starts.push(old[k++]);
+    for (let j = from; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) starts.push(j + 1);
+    }
+    const delta = newEnd - oldEnd;
+    const after = oldEnd + 1;
+    while (k < old.length && old[k] <= after) k++;
+    for (; k < old.length; k++) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -1,7 +1,7 @@
 // artifact: text no author wrote — scraping markers, replacement characters, invisible characters,
 // stray HTML tags in plain text.
 
-import { blockRule, type Rule } from './types';
+import { blockRule, memoized, type Rule } from './types';
 import type { RuleFinding } from '../types';
 
 const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
@@ -20,6 +20,30 @@ function describe(ch: string): string {
   const code = ch.codePointAt(0)!;
   if (code === 0xfffd) return 'U+FFFD (replacement character)';
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A leftover marker or an invisible character, at `at` in the text it was found in. */
+interface Mark {
+  marker: boolean;
+  at: number;
+  text: string;
+}
+
+const INVISIBLE_OR_BOM = new RegExp(`${INVISIBLE.source.replace('|(?!^)\\uFEFF', '')}|\\uFEFF`, 'gu');
+const BLANK = new Set([9, 10, 13, 32, 0x3000]);
+
+/** Markers and invisible characters in `s` (a block's raw text, or a stretch between blocks). */
+function marksIn(s: string): Mark[] {
+  const out: Mark[] = [];
+  let m: RegExpExecArray | null;
+  MARKER.lastIndex = 0;
+  while ((m = MARKER.exec(s))) out.push({ marker: true, at: m.index, text: m[0] });
+  INVISIBLE_OR_BOM.lastIndex = 0;
+  while ((m = INVISIBLE_OR_BOM.exec(s))) {
+    if (m[0] === '\u200D' && joinsEmoji(s, m.index)) continue;
+    out.push({ marker: false, at: m.index, text: m[0] });
+  }
+  return out;
 }
 
 const del = (start: number, end: number) => [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start, end, newText: '' }], safe: true }];
@@ -48,41 +72,54 @@ export const artifactRule: Rule = blockRule({
     }
     return findings;
   },
-  checkRest({ model }) {
-    const findings: RuleFinding[] = [];
+  // Markers and invisible characters are found anywhere, including code and HTML blocks: in each
+  // text block (kept per block by a linter) and in the stretches between them.
+  checkRest(ctx) {
+    const { model } = ctx;
     const text = model.text;
-    const scan = (re: RegExp, from: number, to: number, make: (m: RegExpExecArray, start: number, end: number) => RuleFinding | undefined) => {
-      re.lastIndex = from;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) && m.index < to) {
-        const f = make(m, m.index, m.index + m[0].length);
-        if (f) findings.push(f);
+    const findings: RuleFinding[] = [];
+    const place = (hits: Mark[], base: number) => {
+      for (const h of hits) {
+        const start = base + h.at;
+        const end = start + h.text.length;
+        if (!h.marker) {
+          // A byte order mark at the very start of the file is the encoding's, not the author's.
+          if (start === 0 && h.text === '\uFEFF') continue;
+          findings.push({
+            start,
+            end,
+            message: { zh: `不可见或异常字符 ${describe(h.text)}，应删除。`, en: `Invisible or broken character ${describe(h.text)}; delete it.` },
+            fixes: del(start, end),
+          });
+          continue;
+        }
+        // The marker often sits alone on its line: delete the line with it.
+        const line = model.lines.lineAt(start);
+        const ls = model.lines.lineStarts[line];
+        const le = model.lines.lineEnd(line);
+        const alone = text.slice(ls, le).trim() === h.text;
+        const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
+        findings.push({
+          start,
+          end,
+          message: { zh: `残留标记“${h.text}”不是正文内容，应删除。`, en: `Leftover marker "${h.text}" is not part of the text; delete it.` },
+          fixes: alone && next > le ? del(ls, next) : del(start, end),
+        });
       }
     };
-    // Markers and invisible characters are found anywhere, including code and HTML blocks.
-    scan(MARKER, 0, text.length, (m, start, end) => {
-      // The marker often sits alone on its line: delete the line with it.
-      const line = model.lines.lineAt(start);
-      const ls = model.lines.lineStarts[line];
-      const le = model.lines.lineEnd(line);
-      const alone = text.slice(ls, le).trim() === m[0];
-      const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
-      return {
-        start,
-        end,
-        message: { zh: `残留标记“${m[0]}”不是正文内容，应删除。`, en: `Leftover marker "${m[0]}" is not part of the text; delete it.` },
-        fixes: alone && next > le ? del(ls, next) : del(start, end),
-      };
-    });
-    scan(INVISIBLE, 0, text.length, (m, start, end) => m[0] === '\u200D' && joinsEmoji(text, start) ? undefined : ({
-      start,
-      end,
-      message: {
-        zh: `不可见或异常字符 ${describe(m[0])}，应删除。`,
-        en: `Invisible or broken character ${describe(m[0])}; delete it.`,
-      },
-      fixes: del(start, end),
-    }));
+    const gap = (from: number, to: number) => {
+      // Between blocks there is mostly a line break and indentation: skip those without slicing.
+      let k = from;
+      while (k < to && BLANK.has(text.charCodeAt(k))) k++;
+      if (k < to) place(marksIn(text.slice(from, to)), from);
+    };
+    let pos = 0;
+    for (const b of model.textBlocks) {
+      if (b.start > pos) gap(pos, b.start);
+      place(memoized(ctx, b, 'artifact/marks', () => marksIn(text.slice(b.start, b.end))), b.start);
+      pos = Math.max(pos, b.end);
+    }
+    if (pos < text.length) gap(pos, text.length);
     return findings;
   },
 });

@@ -1,6 +1,6 @@
 // enumeration-sequence: inline enumerations 一是…二是…三是 and 第一，…第二，… with gaps or repeats.
 
-import type { Rule } from './types';
+import { memoized, type Rule } from './types';
 import type { RuleFinding } from '../types';
 import type { Block } from '../model';
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
@@ -27,6 +27,27 @@ function formOf(family: Item['family'], n: number): string {
   return family === 'shi' ? `${toChineseNumeral(n)}是` : `第${toChineseNumeral(n)}`;
 }
 
+/** The enumeration items of a block, in text order, with offsets relative to the block. */
+function itemsOf(block: Block): Item[] {
+  const items: Item[] = [];
+  for (const [re, before, family] of [[SHI, SHI_BEFORE, 'shi'], [DI, DI_BEFORE, 'di']] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(block.text))) {
+      if (m.index > 0 && !before.test(block.text.charAt(m.index - 1))) {
+        // Not at a clause start: try again from the next character, as a lookbehind would.
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const n = parseChineseNumeral(m[1]);
+      if (n === undefined || n === 0) continue;
+      items.push({ start: m.index, end: m.index + m[0].length, n, family, text: m[0] });
+    }
+  }
+  items.sort((a, b) => a.start - b.start);
+  return items;
+}
+
 export const enumerationSequenceRule: Rule = {
   id: 'enumeration-sequence',
   defaultSeverity: 'warning',
@@ -34,7 +55,8 @@ export const enumerationSequenceRule: Rule = {
     zh: '行文中的“一是、二是、三是”或“第一、第二”序列不连续或重复。',
     en: 'Inline enumerations (一是…二是…, 第一…第二…) with a gap or a repeat.',
   },
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const findings: RuleFinding[] = [];
     // A run continues across the paragraphs of one section, and a heading ends it.
     let state: Record<Item['family'], number> = { shi: 0, di: 0 };
@@ -45,22 +67,8 @@ export const enumerationSequenceRule: Rule = {
         state = { shi: 0, di: 0 };
         lastBlock = { shi: undefined, di: undefined };
       }
-      const items: Item[] = [];
-      for (const [re, before, family] of [[SHI, SHI_BEFORE, 'shi'], [DI, DI_BEFORE, 'di']] as const) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(block.text))) {
-          if (m.index > 0 && !before.test(block.text.charAt(m.index - 1))) {
-            // Not at a clause start: try again from the next character, as a lookbehind would.
-            re.lastIndex = m.index + 1;
-            continue;
-          }
-          const n = parseChineseNumeral(m[1]);
-          if (n === undefined || n === 0) continue;
-          items.push({ start: block.start + m.index, end: block.start + m.index + m[0].length, n, family, text: m[0] });
-        }
-      }
-      items.sort((a, b) => a.start - b.start);
+      // The items of a block depend on its text alone: a linter keeps them (relative to the block).
+      const items = memoized(ctx, block, 'enumeration-sequence/items', () => itemsOf(block));
       for (const item of items) {
         const prev = state[item.family];
         const sameBlock = lastBlock[item.family] === block;
@@ -84,8 +92,8 @@ export const enumerationSequenceRule: Rule = {
           const want = formOf(item.family, prev + 1);
           const repeat = item.n <= prev;
           findings.push({
-            start: item.start,
-            end: item.end,
+            start: block.start + item.start,
+            end: block.start + item.end,
             message: repeat
               ? { zh: `列举序号重复：“${item.text}”前面已有，此处应为“${want}”。`, en: `Repeated enumeration "${item.text}"; expected "${want}".` }
               : { zh: `列举序号不连续：“${item.text}”之前缺少“${want}”。`, en: `Enumeration gap: "${want}" is missing before "${item.text}".` },

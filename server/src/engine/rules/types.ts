@@ -3,7 +3,7 @@
 import type { Block, ReportModel } from '../model';
 import type { Profile, SectionMatch } from '../profiles';
 import type { ResolvedConfig } from '../config';
-import type { LocalizedText, RuleFinding, Severity } from '../types';
+import type { Fix, LocalizedText, RuleFinding, Severity } from '../types';
 
 export interface RuleContext {
   model: ReportModel;
@@ -12,6 +12,38 @@ export interface RuleContext {
   /** Where the profile's sections were found (empty without a profile). */
   sections: SectionMatch[];
   config: ResolvedConfig;
+  /**
+   * Values kept per block text between checks of one document (present when a linter re-checks
+   * an edited document; absent in a one-off check). See `memoized`.
+   */
+  memo?: BlockMemo;
+}
+
+/**
+ * A cache of per-block values for document-wide rules, keyed by the block's kind and text. A value
+ * must depend on nothing but the block (its text, kind and where its content starts) and hold
+ * offsets relative to `block.start`: the same value serves the block wherever it moves.
+ */
+export interface BlockMemo {
+  /** The value under `slot` for this block's text, computed on first use. `slot` names the rule and the value ("rule-id/what"). */
+  get<T>(block: Block, slot: string, compute: () => T): T;
+}
+
+/** `f` moved by `delta` (its fixes too): a new object, or `f` itself when `delta` is 0. */
+export function moveFinding(f: RuleFinding, delta: number): RuleFinding {
+  if (delta === 0) return f;
+  const moved: RuleFinding = { ...f, start: f.start + delta, end: f.end + delta };
+  if (f.fixes) moved.fixes = moveFixes(f.fixes, delta);
+  return moved;
+}
+
+export function moveFixes(fixes: Fix[], delta: number): Fix[] {
+  return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+}
+
+/** `compute()` for `block`, from the context's memo when there is one. */
+export function memoized<T>(ctx: RuleContext, block: Block, slot: string, compute: () => T): T {
+  return ctx.memo ? ctx.memo.get(block, slot, compute) : compute();
 }
 
 export interface Rule {

@@ -2,7 +2,7 @@
 // crossed, or nested wrongly (“…“…”…” for “…‘…’…”, 《…《…》…》 for 《…〈…〉…》), per paragraph —
 // GB/T 15834-2011 §4.8 (引号), §4.9 (括号), §4.15 (书名号); DOMAIN P4, D9.
 
-import type { Rule } from './types';
+import { memoized, moveFinding, type Rule } from './types';
 import type { Fix, RuleFinding } from '../types';
 import type { Block, ReportModel } from '../model';
 
@@ -235,6 +235,13 @@ function runsOf(block: Block, model: ReportModel): { text: string; base: number 
   return runs;
 }
 
+function checkRunAndNesting(text: string, base: number, findings: RuleFinding[], nextStartsWithQuote: boolean): void {
+  if (!/[“”‘’（）()《》〈〉【】[\]]/u.test(text)) return;
+  const before = findings.length;
+  checkRun(text, base, findings, nextStartsWithQuote);
+  if (findings.length === before) checkNesting(text, base, findings);
+}
+
 export const unpairedBracketRule: Rule = {
   id: 'unpaired-bracket',
   defaultSeverity: 'warning',
@@ -242,7 +249,8 @@ export const unpairedBracketRule: Rule = {
     zh: '引号、括号、书名号等成对标号不配对、交叉或嵌套错误（“…‘…’…”、《…〈…〉…》）。',
     en: 'Paired marks (quotes, brackets, title marks) left unclosed, crossed, or nested wrongly (“…‘…’…”, 《…〈…〉…》).',
   },
-  check({ model }) {
+  check(ctx) {
+    const { model } = ctx;
     const findings: RuleFinding[] = [];
     const blocks = model.textBlocks;
     for (let i = 0; i < blocks.length; i++) {
@@ -251,15 +259,20 @@ export const unpairedBracketRule: Rule = {
       let last = i;
       while (last + 1 < blocks.length && continuesParagraph(blocks[last], blocks[last + 1], model)) last++;
       const next = blocks[last + 1];
-      const nextStartsWithQuote = !!next && /^[“"]/u.test(model.text.slice(next.contentStart, next.contentStart + 1));
-      const runs = last === i ? runsOf(block, model) : [joinedRun(blocks.slice(i, last + 1))];
-      i = last;
-      for (const run of runs) {
-        if (!/[“”‘’（）()《》〈〉【】[\]]/u.test(run.text)) continue;
-        const before = findings.length;
-        checkRun(run.text, run.base, findings, nextStartsWithQuote);
-        if (findings.length === before) checkNesting(run.text, run.base, findings);
+      const nextStartsWithQuote = !!next && /^[“"]/u.test(model.text.charAt(next.contentStart));
+      if (last === i) {
+        // A block on its own: its findings depend on its text alone (and on the next block's first mark).
+        const relative = memoized(ctx, block, nextStartsWithQuote ? 'unpaired-bracket/quote-follows' : 'unpaired-bracket/findings', () => {
+          const out: RuleFinding[] = [];
+          for (const run of runsOf(block, model)) checkRunAndNesting(run.text, run.base - block.start, out, nextStartsWithQuote);
+          return out;
+        });
+        for (const f of relative) findings.push(moveFinding(f, block.start));
+        continue;
       }
+      const run = joinedRun(blocks.slice(i, last + 1));
+      i = last;
+      checkRunAndNesting(run.text, run.base, findings, nextStartsWithQuote);
     }
     return findings;
   },
