@@ -107,7 +107,6 @@ export function lint(text: string, options: LintOptions): LintResult {
 const DEFAULT_CONFIG = defaultConfig();
 
 export function lintModel(model: ReportModel, options: LintOptions, cache?: LintCache): LintResult {
-  const T: number[] = [performance.now()];
   const config = options.config ?? DEFAULT_CONFIG;
   const profile = chooseProfile(model, config, options.profileId);
   const ruleList = options.rules ?? RULES;
@@ -145,12 +144,9 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       },
     };
   }
-  T.push(performance.now());
   const sections = profile ? matchSections(model, profile, memo) : [];
   const ctx: RuleContext = { model, profile, sections, config, memo };
-  T.push(performance.now());
   const suppressions = collectSuppressions(model);
-  T.push(performance.now());
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const failed = new Set<string>();
@@ -173,7 +169,6 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       failures.push(failure(rule, e));
     }
   }
-  T.push(performance.now());
   if (cache && blockRules.length) {
     // A rule's findings are stored under its id and whatever else they depend on (blockContext).
     const slots: { rule: Rule; slot: string }[] = [];
@@ -215,7 +210,6 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       }
       for (const f of own) if (!suppressions.length || !isSuppressed(f, suppressions, model)) findings.push(f);
     }
-    T.push(performance.now());
     for (const rule of blockRules) {
       if (!rule.checkRest || failed.has(rule.id)) continue;
       try {
@@ -225,12 +219,9 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       }
     }
   }
-  T.push(performance.now());
   if (cache) cache.blocks = next!;
   // A block rule that failed on some block reports nothing, as it would in a check without cache.
   const kept = failed.size ? findings.filter((f) => !failed.has(f.rule)) : findings;
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  T.push(performance.now());
-  (globalThis as any).__T = T;
   return { findings: kept, model, profile, sections, failures };
 }
