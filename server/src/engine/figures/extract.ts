@@ -388,7 +388,7 @@ export interface BlockResult {
   key: string | undefined;
   /** What else the result depends on: the format, the plan context, the report's year. */
   context: string;
-  /** The paragraph opens a plan (下一步 …): later blocks are plans too. */
+  /** The block's own plan cue: a heading that names a plan (下一步工作打算), a paragraph that opens one (下一步，…). */
   planParagraph: boolean;
   start: number;
   line: number;
@@ -513,19 +513,18 @@ function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): vo
 }
 
 /** For block i of the new version, the result of the same block (same key) in the last one. */
-function matcher(old: BlockResult[], keys: (string | undefined)[]): (i: number) => BlockResult | undefined {
-  const n = keys.length;
+function matcher(old: BlockResult[], n: number, keyAt: (i: number) => string | undefined): (i: number) => BlockResult | undefined {
   const m = old.length;
   // Blocks before and after the edit keep their order: match them from both ends first.
   let pre = 0;
-  while (pre < n && pre < m && keys[pre] !== undefined && old[pre].key === keys[pre]) pre++;
+  while (pre < n && pre < m && old[pre].key !== undefined && old[pre].key === keyAt(pre)) pre++;
   let suf = 0;
-  while (suf < n - pre && suf < m - pre && keys[n - 1 - suf] !== undefined && old[m - 1 - suf].key === keys[n - 1 - suf]) suf++;
+  while (suf < n - pre && suf < m - pre && old[m - 1 - suf].key !== undefined && old[m - 1 - suf].key === keyAt(n - 1 - suf)) suf++;
   let middle: Map<string, BlockResult[]> | undefined;
   return (i) => {
     if (i < pre) return old[i];
     if (i >= n - suf) return old[m - (n - i)];
-    const key = keys[i];
+    const key = keyAt(i);
     if (key === undefined) return undefined;
     if (!middle) {
       middle = new Map();
@@ -552,7 +551,7 @@ const TITLE_YEAR = /(?:19|20)\d{2}(?=\s*年)/u;
 export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): Extraction {
   const useCache = cache !== undefined && cache.model === model;
   const set: FigureSet = { figures: [], relations: [], dates: [], sentences: [] };
-  const results: BlockResult[] = [];
+  const results: BlockResult[] = new Array(model.textBlocks.length);
   let planLevel1 = false;
   let planLevel2 = false;
   let planParagraph = false;
@@ -561,21 +560,18 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
   const contexts = [`${model.format}\u00000\u0000${ownYear ?? ''}`, `${model.format}\u00001\u0000${ownYear ?? ''}`];
   const blocks = model.textBlocks;
   const last = useCache ? cache!.last : undefined;
-  let keys: (string | undefined)[] | undefined;
-  let match: ((i: number) => BlockResult | undefined) | undefined;
-  if (useCache) {
-    keys = new Array<string | undefined>(blocks.length);
-    for (let i = 0; i < blocks.length; i++) keys[i] = blocks[i].kind === 'table' ? undefined : blockKey(model, blocks[i]);
-    if (last) match = matcher(last.blocks, keys);
-  }
+  // Block keys (computed once per block object, carried to moved copies) are only needed with a cache.
+  const keyAt = (i: number) => (blocks[i].kind === 'table' ? undefined : blockKey(model, blocks[i]));
+  const match = last ? matcher(last.blocks, blocks.length, keyAt) : undefined;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     const hit = match?.(i);
     let opensPlan = false;
     if (block.kind === 'heading') {
       const level = block.marker?.level ?? (block.markdownLevel !== undefined ? Math.min(block.markdownLevel, 2) : 2);
-      const words = block.text.slice((block.marker?.end ?? block.contentStart) - block.start, (block.headingEnd ?? block.end) - block.start);
-      const isPlan = PLAN_HEADING.test(words);
+      // A plan heading (下一步工作打算): its own text decides, so a reused block's answer stands.
+      const isPlan = hit ? hit.planParagraph : PLAN_HEADING.test(block.text.slice((block.marker?.end ?? block.contentStart) - block.start, (block.headingEnd ?? block.end) - block.start));
+      opensPlan = isPlan;
       if (level <= 1) {
         planLevel1 = isPlan;
         planLevel2 = false;
@@ -589,10 +585,10 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
     const context = contexts[blockPlan ? 1 : 0];
     if (hit && hit.context === context) {
       place(hit, block, last!.set, set);
-      results.push(hit);
+      results[i] = hit;
       continue;
     }
-    results.push(extractBlock(model, block, blockPlan, ownYear, set, keys?.[i], context, opensPlan));
+    results[i] = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan);
   }
   const extraction: Extraction = { set, blocks: results };
   if (useCache) cache!.last = extraction;

@@ -85,8 +85,19 @@ const LOOK_AHEAD_SECTIONS = new Set(['next-steps', 'direction', 'targets', 'task
 const LOOK_AHEAD_HEADING = /下一步|下步|今后|打算|工作计划|工作思路|工作安排|工作要点|努力方向|展望|目标任务|预期目标/u;
 const LOOK_AHEAD_PARAGRAPH = /^[\s\u3000]*(?:下一步|下步|今后|明年)/u;
 
+const lookAheads = new WeakMap<ReportModel, { sections: SectionMatch[]; start: number }>();
+
 /** Where the part that may look ahead begins (下一步, 工作打算, targets); text.length if none. */
 export function lookAheadStart(model: ReportModel, sections: SectionMatch[]): number {
+  // The rules of one check ask with the same sections: answer once.
+  const known = lookAheads.get(model);
+  if (known && known.sections === sections) return known.start;
+  const start = findLookAhead(model, sections);
+  lookAheads.set(model, { sections, start });
+  return start;
+}
+
+function findLookAhead(model: ReportModel, sections: SectionMatch[]): number {
   let start = model.text.length;
   for (const s of sections) {
     if (LOOK_AHEAD_SECTIONS.has(s.section.id) && s.block && !s.outOfOrder) start = Math.min(start, s.start ?? s.block.start);

@@ -3,19 +3,61 @@
 
 import type { Rule } from './types';
 import type { RuleFinding } from '../types';
-import { extractFigures, lookAheadStart, type Figure } from '../figures';
+import { lookAheadStart, perBlock, type Figure, type FigureSet, type FigureBlock } from '../figures';
 import { roundingOf } from '../figures/analysis';
 import { formatNumber } from '../figures/numbers';
 
 const MIN_SUBJECT = 3;
+const RATE_SUBJECT = /率|比重|占比|比例|覆盖面|满意度|合格率/u;
 
 /** Figures that state a level of a metric as a result: not plans, rates per unit, changes or bases. */
-function comparable(f: Figure, lookAhead: number, bases: Set<number>): boolean {
+function comparable(f: Figure, bases: Set<number> | undefined): boolean {
   // English subjects are read too loosely to compare across a document: Chinese figures only.
-  if (f.english || f.plan || f.perUnit || f.change || f.attributive || f.start >= lookAhead || bases.has(f.id)) return false;
+  if (f.english || f.plan || f.perUnit || f.change || f.attributive || bases?.has(f.id)) return false;
   if (Array.from(f.subject).length < MIN_SUBJECT) return false;
-  if (f.unitKind === 'percent') return /率|比重|占比|比例|覆盖面|满意度|合格率/u.test(f.subject);
+  if (f.unitKind === 'percent') return RATE_SUBJECT.test(f.subject);
   return f.unitKind === 'count' || f.unitKind === 'measure';
+}
+
+/** A block's comparable figures, each with its metric key and the rounding its written number allows. */
+interface Candidates {
+  figures: Figure[];
+  keys: string[];
+  rounding: number[];
+}
+
+const NONE: Candidates = { figures: [], keys: [], rounding: [] };
+const SLOT = {};
+
+/** What a block contributes: computed once per block and kept with it (its figures move, its keys do not). */
+function candidatesOf(text: string): (set: FigureSet, b: FigureBlock) => Candidates {
+  return (set, b) => {
+    // The base of a change or growth (比上年的17300元) is last year's value, not this report's.
+    let bases: Set<number> | undefined;
+    for (let k = b.relation; k < b.relation + b.relations; k++) {
+      const r = set.relations[k];
+      if ((r.kind === 'change' || r.kind === 'growth') && r.whole !== undefined) (bases ??= new Set()).add(r.whole);
+    }
+    let out: Candidates | undefined;
+    for (let k = b.figure; k < b.figure + b.figures; k++) {
+      const f = set.figures[k];
+      if (!comparable(f, bases)) continue;
+      out ??= { figures: [], keys: [], rounding: [] };
+      out.figures.push(f);
+      out.keys.push(`${f.subject}\u0000${f.unit}\u0000${f.scope}`);
+      out.rounding.push(roundingOf(f, text));
+    }
+    return out ?? NONE;
+  };
+}
+
+interface Group {
+  key: string;
+  first: Figure;
+  r0: number;
+  /** Later mentions that conflict with the first, one per value. */
+  conflicts?: Figure[];
+  reported?: Set<string>;
 }
 
 export const figureConflictRule: Rule = {
@@ -26,32 +68,49 @@ export const figureConflictRule: Rule = {
     en: 'The same metric has incompatible values in two places (approximate values only when their intervals do not overlap).',
   },
   check({ model, sections }) {
-    const set = extractFigures(model);
     const lookAhead = lookAheadStart(model, sections);
-    const bases = new Set<number>();
-    for (const r of set.relations) if ((r.kind === 'change' || r.kind === 'growth') && r.whole !== undefined) bases.add(r.whole);
-    const groups = new Map<string, Figure[]>();
-    for (const f of set.figures) {
-      if (!comparable(f, lookAhead, bases)) continue;
-      const key = `${f.subject}\u0000${f.unit}\u0000${f.scope}`;
-      const list = groups.get(key);
-      if (list) list.push(f);
-      else groups.set(key, [f]);
+    const blocks = perBlock(model, SLOT, candidatesOf(model.text));
+    // Mentions grouped by metric (subject, unit, time scope), each compared with the first: linear.
+    const groups = new Map<string, Group>();
+    let conflicting: Group[] | undefined;
+    scan: for (const c of blocks) {
+      for (let k = 0; k < c.figures.length; k++) {
+        const g = c.figures[k];
+        if (g.start >= lookAhead) break scan;
+        const key = c.keys[k];
+        const group = groups.get(key);
+        if (!group) {
+          groups.set(key, { key, first: g, r0: c.rounding[k] });
+          continue;
+        }
+        const first = group.first;
+        if (g.sentence === first.sentence) continue;
+        const r1 = c.rounding[k];
+        if (g.low - r1 <= first.high + group.r0 && first.low - group.r0 <= g.high + r1) continue;
+        const valueKey = `${g.low}-${g.high}`;
+        if (group.reported?.has(valueKey)) continue;
+        (group.reported ??= new Set()).add(valueKey);
+        if (!group.conflicts) (conflicting ??= []).push(group);
+        (group.conflicts ??= []).push(g);
+      }
+    }
+    if (!conflicting) return [];
+    // Every mention of each conflicting metric, for the message data and the figures panel.
+    const lists = new Map<string, Figure[]>();
+    for (const group of conflicting) lists.set(group.key, []);
+    list: for (const c of blocks) {
+      for (let k = 0; k < c.figures.length; k++) {
+        if (c.figures[k].start >= lookAhead) break list;
+        lists.get(c.keys[k])?.push(c.figures[k]);
+      }
     }
     const findings: RuleFinding[] = [];
-    for (const list of groups.values()) {
-      if (list.length < 2) continue;
-      const first = list[0];
-      const r0 = roundingOf(first, model.text);
-      const reported = new Set<string>();
-      for (const g of list.slice(1)) {
-        if (g.sentence === first.sentence) continue;
-        const r1 = roundingOf(g, model.text);
-        const overlap = g.low - r1 <= first.high + r0 && first.low - r0 <= g.high + r1;
-        if (overlap) continue;
-        const valueKey = `${g.low}-${g.high}`;
-        if (reported.has(valueKey)) continue;
-        reported.add(valueKey);
+    // Metrics in the order of their first mention.
+    conflicting.sort((x, y) => x.first.start - y.first.start);
+    for (const group of conflicting) {
+      const first = group.first;
+      const list = lists.get(group.key)!;
+      for (const g of group.conflicts!) {
         const line = first.line + 1;
         findings.push({
           start: g.start,
