@@ -239,7 +239,14 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     } else files.push({ file: p, explicit: true });
   }
 
-  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  // Once per file, not once per finding (path.relative resolves both paths every call).
+  const cwd = process.cwd();
+  const relCache = new Map<string, string>();
+  const rel = (file: string) => {
+    let r = relCache.get(file);
+    if (r === undefined) relCache.set(file, (r = path.relative(cwd, file) || file));
+    return r;
+  };
   for (const { file, explicit } of files) {
     let bytes: Buffer;
     try {
@@ -309,11 +316,17 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       }
     }
     for (const f of result.failures) err(`report-lint: rule ${f.rule} failed on ${file} and was skipped: ${f.error.split('\n')[0]}\n`);
-    const lines = new LineIndex(text);
+    // The model's line index is of this very text (after --fix too: `result` is the last lint of `text`).
+    const lines = result.model.lines.text === text ? result.model.lines : new LineIndex(text);
+    const shown = rel(file);
+    // Columns in characters equal UTF-16 columns + 1 unless the text has surrogate pairs.
+    const pairs = /[\uD800-\uDBFF]/.test(text);
     for (const f of result.findings) {
-      const a = lines.humanPosition(f.start);
-      const b = lines.humanPosition(f.end);
-      findings.push({ file: rel(file), line: a.line, column: a.column, endLine: b.line, endColumn: b.column, utf16Column: lines.positionAt(f.start).character + 1, utf16EndColumn: lines.positionAt(f.end).character + 1, rule: f.rule, severity: f.severity, message: f.message[lang] });
+      const ps = lines.positionAt(f.start);
+      const pe = lines.positionAt(f.end);
+      const a = pairs ? lines.humanPosition(f.start) : { line: ps.line + 1, column: ps.character + 1 };
+      const b = pairs ? lines.humanPosition(f.end) : { line: pe.line + 1, column: pe.character + 1 };
+      findings.push({ file: shown, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, utf16Column: ps.character + 1, utf16EndColumn: pe.character + 1, rule: f.rule, severity: f.severity, message: f.message[lang] });
     }
   }
 
