@@ -196,3 +196,25 @@ test('a document-wide rule memoises per block: an edit recomputes the edited blo
   assert.deepEqual(mine(result), [[edited.indexOf('某某制度'), '某某制']]);
   assert.deepEqual(view(result), view(lint(edited, { format: 'plain', rules })));
 });
+
+test('findings of an unchanged block are placed again when what they depend on (blockContext) changes', () => {
+  // A block rule whose findings depend on the title: it flags 某 only in a report titled …总结.
+  const titled: Rule = blockRule({
+    id: 'test-title-context',
+    defaultSeverity: 'info',
+    description: { zh: '测试', en: 'test' },
+    blockContext: (ctx) => (ctx.model.title ? ctx.model.text.slice(ctx.model.title.start, ctx.model.title.end) : ''),
+    checkBlock(block, ctx) {
+      const title = ctx.model.title ? ctx.model.text.slice(ctx.model.title.start, ctx.model.title.end) : '';
+      const at = block.kind === 'title' || !title.endsWith('总结') ? -1 : block.text.indexOf('某');
+      return at < 0 ? [] : [{ start: block.start + at, end: block.start + at + 1, message: { zh: '某', en: '某' } }];
+    },
+  });
+  const rules = [...RULES, titled];
+  const linter = createLinter();
+  const mine = (r: LintResult) => r.findings.filter((f) => f.rule === 'test-title-context').length;
+  assert.equal(mine(linter.lint(BASE, { format: 'plain', rules })), 1);
+  const retitled = BASE.replace('工作总结', '工作报告');
+  assert.equal(mine(linter.lint(retitled, { format: 'plain', rules })), 0);
+  assert.equal(mine(linter.lint(BASE, { format: 'plain', rules })), 1);
+});

@@ -72,11 +72,11 @@ export function reparse(previous: ReportModel, text: string): ReportModel {
   const blocks: Block[] = [];
   for (const b of previous.blocks) {
     if (b.line >= firstLine) break;
-    blocks.push(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined } : b);
+    blocks.push(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined, lintSlot: undefined } : b);
   }
   blocks.push(...plainBlocks(text, lines, firstLine, newLastLine));
   for (const b of previous.blocks) {
-    if (b.line > oldLastLine) blocks.push(shiftBlock(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined } : b, offsetDelta, lineDelta));
+    if (b.line > oldLastLine) blocks.push(shiftBlock(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined, lintSlot: undefined } : b, offsetDelta, lineDelta));
   }
   return finishModel(text, 'plain', lines, blocks);
 }

@@ -77,14 +77,26 @@ export interface LintCache {
    * (under the rule's slot) and the values rules memoised for the block (`RuleContext.memo`).
    */
   blocks: Map<string, Map<string, unknown>>;
-  /** The block rules' findings as last placed, per block object: an unmoved block reuses them as they are. */
-  placed: WeakMap<Block, Finding[]>;
-  /** What the cached findings depend on besides the block: a change empties the cache. */
+  /** What the cached findings depend on besides the block: a change empties the cache (a new object). */
   context?: { config: ResolvedConfig; format: DocumentFormat; profile?: string; rules: Rule[] };
 }
 
+/**
+ * A block's record in a cache (`Block.lintSlot`), so that a re-check finds it without a lookup:
+ * its entry in `LintCache.blocks`, and the block rules' findings as placed at `start`. A moved copy
+ * of the block carries the record; its entry still holds (same text), its placed findings do not.
+ */
+interface BlockSlot {
+  context: object;
+  entry: Map<string, unknown>;
+  start: number;
+  placed?: Finding[];
+  /** The block rules' slots (ids and block contexts) the placed findings were made under. */
+  signature?: string;
+}
+
 export function createLintCache(): LintCache {
-  return { blocks: new Map(), placed: new WeakMap() };
+  return { blocks: new Map() };
 }
 
 /** A rule's finding as the engine reports it: moved by `delta`, with the rule id and the severity in force. */
@@ -114,21 +126,24 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
   let next: Map<string, Map<string, unknown>> | undefined;
   let entryOf: ((block: Block) => Map<string, unknown>) | undefined;
   if (cache) {
-    const c = cache.context;
+    let c = cache.context;
     if (!c || c.config !== config || c.format !== model.format || c.profile !== profile?.id || c.rules !== ruleList) {
       cache.blocks.clear();
-      cache.placed = new WeakMap();
-      cache.context = { config, format: model.format, profile: profile?.id, rules: ruleList };
+      c = cache.context = { config, format: model.format, profile: profile?.id, rules: ruleList };
     }
+    const context = c;
     const previous = cache.blocks;
     const renewed = (next = new Map());
     entryOf = (block) => {
+      const slot = block.lintSlot as BlockSlot | undefined;
+      if (slot && slot.context === context) return slot.entry;
       const key = blockKey(model, block);
       let entry = renewed.get(key);
       if (!entry) {
         entry = previous.get(key) ?? new Map<string, unknown>();
         renewed.set(key, entry);
       }
+      block.lintSlot = { context, entry, start: -1 } satisfies BlockSlot;
       return entry;
     };
     const lookup = entryOf;
@@ -180,15 +195,18 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
         failures.push(failure(rule, e));
       }
     }
-    const placed = cache.placed;
+    const signature = slots.map((s) => s.slot).join('\u0001');
     for (const block of model.textBlocks) {
       const entry = entryOf!(block);
-      let own = placed.get(block);
+      // Kept for the next check: the entries of this version's blocks.
+      next!.set(blockKey(model, block), entry);
+      const slot = block.lintSlot as BlockSlot;
+      let own = slot.start === block.start && slot.signature === signature ? slot.placed : undefined;
       if (!own) {
         own = [];
-        for (const { rule, slot } of slots) {
+        for (const { rule, slot: id } of slots) {
           if (failed.has(rule.id)) continue;
-          let relative = entry.get(slot) as RuleFinding[] | undefined;
+          let relative = entry.get(id) as RuleFinding[] | undefined;
           if (!relative) {
             try {
               relative = rule.checkBlock!(block, ctx).map((f) => moveFinding(f, -block.start));
@@ -197,7 +215,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
               failures.push(failure(rule, e));
               continue;
             }
-            entry.set(slot, relative);
+            entry.set(id, relative);
           }
           for (const r of relative) {
             const severity = severityFor(rule, config, r.severity);
@@ -205,8 +223,9 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
           }
         }
         // Placed findings are kept only when complete: a rule that failed on this block must not
-        // leave the others' findings looking like the whole answer next time.
-        if (!failed.size) placed.set(block, own);
+        // leave the others' findings looking like the whole answer next time. A moved copy gets a
+        // record of its own (the one it carries is its original's).
+        if (!failed.size) block.lintSlot = { context: slot.context, entry, start: block.start, placed: own, signature } satisfies BlockSlot;
       }
       for (const f of own) if (!suppressions.length || !isSuppressed(f, suppressions, model)) findings.push(f);
     }

@@ -2,7 +2,7 @@
 // each with [start, end) UTF-16 offsets into the original text (CRLF and surrogates exact).
 
 import MarkdownIt from 'markdown-it';
-import { LineIndex } from './text';
+import { LineIndex, detach } from './text';
 import { parseChineseNumeral, toChineseNumeral, CHINESE_NUMERAL_CHARS } from './numerals';
 import type { DocumentFormat, Span } from './types';
 
@@ -44,6 +44,8 @@ export interface Block extends Span {
    * carries it, a copy of another kind must set it to undefined.
    */
   cacheKey?: string;
+  /** What a linter's cache holds for this block (engine-internal, see lint.ts); reset like `cacheKey`. */
+  lintSlot?: unknown;
 }
 
 export interface TableCell extends Span {
@@ -136,7 +138,7 @@ export function finishModel(text: string, format: DocumentFormat, lines: LineInd
   const firstIndex = blocks.findIndex((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
   const first = blocks[firstIndex];
   if (first && (first.kind === 'paragraph' || (first.kind === 'heading' && !first.marker)) && looksLikeTitle(first)) {
-    title = { ...first, kind: 'title', cacheKey: undefined };
+    title = { ...first, kind: 'title', cacheKey: undefined, lintSlot: undefined };
     blocks = blocks.slice();
     blocks[firstIndex] = title;
   }
@@ -175,7 +177,8 @@ function maskInline(s: string, markdown: boolean): string {
 
 function makeBlock(text: string, kind: BlockKind, start: number, end: number, line: number, contentStart: number, markdown: boolean): Block {
   const raw = text.slice(start, end);
-  const block: Block = { kind, start, end, line, contentStart, text: kind === 'code' || kind === 'html' ? raw : maskInline(raw, markdown) };
+  // Blocks outlive the text they were cut from (a linter reuses them): they hold copies.
+  const block: Block = { kind, start, end, line, contentStart, text: detach(kind === 'code' || kind === 'html' ? raw : maskInline(raw, markdown)) };
   if (kind === 'heading' || kind === 'paragraph') {
     const marker = parseMarker(text.slice(contentStart, Math.min(end, contentStart + 12)), contentStart);
     if (marker) {
@@ -344,7 +347,7 @@ function cellsOf(table: Block, lines: LineIndex): TableCell[] {
 export function blockKey(model: ReportModel, b: Block): string {
   let key = b.cacheKey;
   if (key === undefined) {
-    key = `${b.kind}\u0000${b.contentStart - b.start}\u0000${model.text.slice(b.start, b.end)}`;
+    key = detach(`${b.kind}\u0000${b.contentStart - b.start}\u0000${model.text.slice(b.start, b.end)}`);
     b.cacheKey = key;
   }
   return key;

@@ -112,6 +112,17 @@ export class LineIndex {
   }
 }
 
+/**
+ * `s` as a string of its own. A substring of a long text may share the text's memory (V8 makes
+ * longer substrings views into their parent), so a substring kept after the text is replaced keeps
+ * the whole text alive: anything kept between checks (blocks, cache keys, memoised values) that
+ * was cut from a document's text goes through here first.
+ */
+export function detach(s: string): string {
+  // A concatenation flattened by `slice` is a fresh copy; the result is a view into that copy only.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** True when the code unit at `offset` is the low half of a surrogate pair (not a boundary). */
 export function isInsideSurrogatePair(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;

@@ -3,6 +3,7 @@
 
 import { blockRule, memoized, type Rule } from './types';
 import type { RuleFinding } from '../types';
+import { detach } from '../text';
 
 const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
 // U+FFFD, zero-width and bidi controls, C0 controls other than tab and line breaks.
@@ -116,7 +117,8 @@ export const artifactRule: Rule = blockRule({
     let pos = 0;
     for (const b of model.textBlocks) {
       if (b.start > pos) gap(pos, b.start);
-      place(memoized(ctx, b, 'artifact/marks', () => marksIn(text.slice(b.start, b.end))), b.start);
+      // Kept between checks: read from a copy, so that the marks found do not hold on to the text.
+      place(memoized(ctx, b, 'artifact/marks', () => marksIn(detach(text.slice(b.start, b.end)))), b.start);
       pos = Math.max(pos, b.end);
     }
     if (pos < text.length) gap(pos, text.length);
