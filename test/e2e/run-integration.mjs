@@ -44,7 +44,8 @@ const QUIET = /^(Ignoring fetching additional builtin extensions|Resolving conne
 
 let exitCode = 1;
 try {
-  const env = { REPORT_LINT_E2E_BRIDGE: bridge };
+  // the suite's benchmark numbers (test/integration/perf.test.ts) land in test/e2e/out/integration-perf.json
+  const env = { REPORT_LINT_E2E_BRIDGE: bridge, REPORT_LINT_E2E_OUT: path.join(REPO, 'test', 'e2e', 'out') };
   if (opt('--grep')) env.REPORT_LINT_E2E_GREP = opt('--grep');
   cs = await startCodeServer(runDir, { env, tag: TAG });
   const { context, page, external } = await launchChromium(runDir);

@@ -11,6 +11,7 @@ import { reportSuite } from './report.test';
 import { statusBarSuite } from './statusbar.test';
 import { undoSuite } from './undo.test';
 import { restartSuite } from './restart.test';
+import { perfSuite } from './perf.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -26,6 +27,7 @@ export function run(): Promise<void> {
   statusBarSuite();
   laterSuite();
   undoSuite();
+  perfSuite();
   restartSuite(); // last: it kills and replaces the language server
   return new Promise((resolve, reject) => {
     try {
