@@ -188,8 +188,14 @@ export function startServer(connection: Connection): void {
     return decideReport(name, doc.getText(), { include: settings.include, hasConfig }).isReport;
   }
 
+  const docsLinks = new Map<string, string>();
   function docsLink(rule: string): string {
-    return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`)).href;
+    let href = docsLinks.get(rule);
+    if (href === undefined) {
+      href = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`)).href;
+      docsLinks.set(rule, href);
+    }
+    return href;
   }
 
   function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
@@ -201,6 +207,25 @@ export function startServer(connection: Connection): void {
       codeDescription: { href: docsLink(f.rule) },
       message: f.message[locale],
     };
+  }
+
+  /**
+   * The diagnostics of a check, reusing those of the previous check of the document for findings
+   * that are the same objects: the engine reuses a finding only where the text before it did not
+   * change, so its line and column are unchanged too.
+   */
+  const lastDiagnostics = new Map<string, Map<Finding, Diagnostic>>();
+  function diagnosticsOf(doc: TextDocument, findings: Finding[]): Diagnostic[] {
+    const previous = lastDiagnostics.get(doc.uri);
+    const current = new Map<Finding, Diagnostic>();
+    const out = findings.map((f) => {
+      let d = previous?.get(f);
+      if (!d) d = toDiagnostic(doc, f);
+      current.set(f, d);
+      return d;
+    });
+    lastDiagnostics.set(doc.uri, current);
+    return out;
   }
 
   /**
@@ -262,7 +287,7 @@ export function startServer(connection: Connection): void {
       failedRules.add(failure.rule);
       log(`rule ${failure.rule} failed and was skipped: ${failure.error}`);
     }
-    return { version, result, diagnostics: result.findings.map((f) => toDiagnostic(doc, f)), profile: result.profile?.id, isReport: true };
+    return { version, result, diagnostics: diagnosticsOf(doc, result.findings), profile: result.profile?.id, isReport: true };
   }
 
   function sendStatus(uri: string, entry: CheckEntry): void {
@@ -339,6 +364,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     checks.delete(e.document.uri);
     linters.delete(e.document.uri);
+    lastDiagnostics.delete(e.document.uri);
     savedChecks.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     settingsCache.delete(e.document.uri);

@@ -89,6 +89,40 @@ test('incremental edit removes a placeholder finding; quick fix and fix-all edit
   }
 });
 
+test('after edits above, below and between findings, the diagnostics equal those of the text opened afresh', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const freshUri = pathToFileURL(path.join(dir, '对照.report')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    // Edits that move findings by lines and by columns, and one that leaves the earlier ones be.
+    const edits = [
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '新增一行XX内容。\n' },
+      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '前缀' },
+      { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 2 } }, text: '' },
+      { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: '\n' },
+    ];
+    let text = REPORT;
+    const lines = () => text.split('\n');
+    for (const [k, change] of edits.entries()) {
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [change] });
+      const l = lines();
+      const at = (p: { line: number; character: number }) => l.slice(0, p.line).reduce((n, x) => n + x.length + 1, 0) + p.character;
+      text = text.slice(0, at(change.range.start)) + change.text + text.slice(at(change.range.end));
+      const edited: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'report', version: k + 1, text } });
+      const fresh: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: freshUri } });
+      await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: freshUri } });
+      assert.ok(edited.items.length > 0);
+      assert.deepEqual(edited.items, fresh.items, `after edit ${k + 1}`);
+    }
+  } finally {
+    await s.close();
+  }
+});
+
 test('push fallback for clients without pull support, Chinese messages, ordinary notes ignored', async () => {
   const dir = tempWorkspace({ '工作总结.txt': REPORT, 'notes.md': '# Notes\n\nXX is fine here.\n' });
   const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
