@@ -23,10 +23,14 @@ export interface FigureCheck {
   data?: Record<string, unknown>;
 }
 
+const FULL_WIDTH_NUMBER = /[０-９．]/;
+const FULL_WIDTH_NUMBER_G = /[０-９．]/g;
+
 /** Half a unit of the last written digit, in base units: the rounding a stated value allows. */
 export function roundingOf(f: Figure, text: string): number {
   if (f.chinese) return 0;
-  const raw = text.slice(f.numberStart, f.numberEnd).replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  let raw = text.slice(f.numberStart, f.numberEnd);
+  if (FULL_WIDTH_NUMBER.test(raw)) raw = raw.replace(FULL_WIDTH_NUMBER_G, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   if (raw.startsWith('百分之')) return 0.5 * 10 ** -decimalsOf(raw.slice(3));
   const n = parseArabic(raw);
   const scale = n ? f.value / n : 1;

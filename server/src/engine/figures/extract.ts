@@ -25,17 +25,34 @@ function englishNounAfter(rest: string): boolean {
   return !!w && !EN_NOT_NOUN.test(w[1]);
 }
 const SENTENCE_END = /[。！？!?；;\n]/u;
-const CLAUSE_DELIMS = new Set('，。；：、！？,;:!?（）()“”"《》【】|\n'.split(''));
+const CLAUSE_DELIM = new Uint8Array(0x10000);
+for (const c of '，。；：、！？,;:!?（）()“”"《》【】|\n') CLAUSE_DELIM[c.charCodeAt(0)] = 1;
 const PRE_QUALIFIERS = ['将近', '接近', '大约', '超过', '不到', '不足', '不少于', '至少', '最多', '多达', '高达', '近', '约', '逾', '超'];
 const POST_QUALIFIERS = ['左右', '以上', '以下', '上下', '之多', '有余', '出头', '多', '余'];
 const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
 const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
+const SCALE_AT = new RegExp(SCALE_RE.source.slice(1), 'uy');
+/** The scale word (万 亿 千 …) written at `pos`, read in place. */
+function scaleAt(s: string, pos: number): RegExpExecArray | null {
+  SCALE_AT.lastIndex = pos;
+  return SCALE_AT.exec(s);
+}
 const TIME_SCOPE = /(?:19|20)\d{2}年|[上下]半年|[一二三四]季度|前三季度|\d{1,2}[—–\-－~～至]\d{1,2}月|[一二三四五六七八九十\d]+年来|过去[一二三四五六七八九十\d]+年|近[一二三四五六七八九十\d]+年|今后[一二三四五六七八九十\d]+年|累计|历年|去年|上年|今年|明年|同期|当年|以来|年均|五年|十年/gu;
 const SCOPE_HINT = /[年季累期来]/u;
 const PLAN_HEADING = /下一步|下步|今后|打算|计划|思路|目标|任务|安排|展望|努力方向|建议|对策|要点|总体要求|政策取向/u;
-const PLAN_PARAGRAPH = /^(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/u;
+const PLAN_PARAGRAPH = /(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/uy;
+const SPACE_CHAR = /\s/u;
 
-type Span = { start: number; end: number; plan: boolean; scope: string };
+/** The paragraph opens a plan (下一步，… / 2025年工作打算): tested where its words begin, without copying it. */
+function opensPlanParagraph(block: Block): boolean {
+  const t = block.text;
+  let p = block.contentStart - block.start;
+  while (p < t.length && SPACE_CHAR.test(t.charAt(p))) p++;
+  PLAN_PARAGRAPH.lastIndex = p;
+  return PLAN_PARAGRAPH.test(t);
+}
+
+type Sentence = FigureSet['sentences'][number];
 
 function isLatin(c: string): boolean {
   return /[A-Za-z]/.test(c);
@@ -85,6 +102,9 @@ export interface ScanContext {
   plan: boolean;
   sentenceBase: number;
   sentenceIndexAt: (rel: number) => number;
+  /** The document's sentences so far (this block's from `sentenceBase`), and this block's time scopes. */
+  sentences: Sentence[];
+  scopes: string[];
 }
 
 let planRe: RegExp | undefined;
@@ -94,22 +114,79 @@ function planWordRe(): RegExp {
   return planRe;
 }
 
+// NUMBER_RE's three forms, scanned by character code (no match objects): 1 marks the characters
+// of a Chinese numeral, 2 those of a numeral after 百分之.
+const NUMERAL = new Uint8Array(0x10000);
+for (const c of '零〇一二两三四五六七八九十百千万亿几') NUMERAL[c.charCodeAt(0)] |= 1;
+for (const c of '零〇一二两三四五六七八九十百千点') NUMERAL[c.charCodeAt(0)] |= 2;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** End of `\d+(?:,\d{3}(?!\d))*(?:\.\d+)?` from `i` (the thousands groups only when `commas`). */
+function arabicEnd(s: string, i: number, commas: boolean): number {
+  let j = i;
+  while (isDigit(s.charCodeAt(j))) j++;
+  if (commas) {
+    while (s.charCodeAt(j) === 44 && isDigit(s.charCodeAt(j + 1)) && isDigit(s.charCodeAt(j + 2)) && isDigit(s.charCodeAt(j + 3)) && !isDigit(s.charCodeAt(j + 4))) j += 4;
+  }
+  if (s.charCodeAt(j) === 46 && isDigit(s.charCodeAt(j + 1))) {
+    j += 2;
+    while (isDigit(s.charCodeAt(j))) j++;
+  }
+  return j;
+}
+
+let tokenEnd = 0;
+
+/** Where the next match of NUMBER_RE at or after `from` starts (-1 if none); it ends at `tokenEnd`. */
+function nextNumber(s: string, from: number): number {
+  const n = s.length;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3007) {
+      if (isDigit(c)) {
+        tokenEnd = arabicEnd(s, i, true);
+        return i;
+      }
+      continue;
+    }
+    if (c === 0x767e && s.charCodeAt(i + 1) === 0x5206 && s.charCodeAt(i + 2) === 0x4e4b) {
+      // 百分之 with a number after it; otherwise 百 alone is a numeral.
+      const c2 = s.charCodeAt(i + 3);
+      if (isDigit(c2)) {
+        tokenEnd = arabicEnd(s, i + 3, false);
+        return i;
+      }
+      if (NUMERAL[c2] & 2) {
+        let j = i + 4;
+        while (j < n && NUMERAL[s.charCodeAt(j)] & 2) j++;
+        tokenEnd = j;
+        return i;
+      }
+    }
+    if (NUMERAL[c] & 1) {
+      let j = i + 1;
+      while (j < n && NUMERAL[s.charCodeAt(j)] & 1) j++;
+      tokenEnd = j;
+      return i;
+    }
+  }
+  return -1;
+}
+
 /** A cheap look at what follows a Chinese numeral: a unit (after 多 余 万 亿) or nothing to read. */
-function worthReading(hw: string, m: RegExpExecArray): boolean {
-  const c = m[0].charCodeAt(0);
-  if (c < 0x80 || m[0].startsWith('百分之')) return true;
-  if (m[0] === '一') return false;
-  let p = m.index + m[0].length;
-  while (p < hw.length && '多余万亿'.includes(hw.charAt(p)) && p < m.index + m[0].length + 2) p++;
+function worthReading(hw: string, at: number, end: number): boolean {
+  const c = hw.charCodeAt(at);
+  if (c < 0x80 || (end - at > 3 && c === 0x767e && hw.charCodeAt(at + 1) === 0x5206)) return true;
+  if (end - at === 1 && c === 0x4e00) return false;
+  let p = end;
+  for (let q = hw.charCodeAt(p); p < hw.length && p < end + 2 && (q === 0x591a || q === 0x4f59 || q === 0x4e07 || q === 0x4ebf); q = hw.charCodeAt(p)) p++;
   return lexicon().unitsByFirst.has(hw.charAt(p)) || RANGE_SEP.test(hw.charAt(p));
 }
 
-/** Reads the number at `m` and what surrounds it; undefined when it is not a figure. */
-function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, english: boolean): Figure | undefined {
+/** Reads the number `token` at `at` and what surrounds it; undefined when it is not a figure. */
+function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number, english: boolean): Figure | undefined {
   const { hw, block, model } = sc;
   const lex = lexicon();
-  const token = m[0];
-  const at = m.index;
   const before = hw.charAt(at - 1);
   const percentWords = token.startsWith('百分之');
   const chinese = !percentWords && !/^\d/.test(token);
@@ -163,7 +240,7 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
     let scaled = false;
     const readScale = () => {
       if (chinese) return;
-      const sc = SCALE_RE.exec(hw.slice(pos, pos + 3));
+      const sc = scaleAt(hw, pos);
       if (sc && unitAt(hw, pos)?.text !== sc[0]) {
         scaled = true;
         scaleBy(scaleOf(sc[0]));
@@ -172,7 +249,7 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
     };
     readScale();
     const q = hw.charAt(pos);
-    if ((q === '多' || q === '余') && (unitAt(hw, pos + 1) || (!chinese && SCALE_RE.test(hw.slice(pos + 1, pos + 3))) || (chinese && /^[万亿]/u.test(hw.charAt(pos + 1))))) {
+    if ((q === '多' || q === '余') && (unitAt(hw, pos + 1) || (!chinese && scaleAt(hw, pos + 1) !== null) || (chinese && /^[万亿]/u.test(hw.charAt(pos + 1))))) {
       qualifier = q;
       pos++;
       if (chinese && /^[万亿]/u.test(hw.charAt(pos))) {
@@ -220,7 +297,7 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
       if (m2 && /^\d/.test(m2[0]) === !chinese && !m2[0].startsWith('百分之')) {
         let v2 = chinese ? parseChinese(m2[0]) : parseArabic(m2[0]);
         let p2 = from + m2[0].length;
-        const sc = chinese ? null : SCALE_RE.exec(hw.slice(p2, p2 + 3));
+        const sc = chinese ? null : scaleAt(hw, p2);
         let f2 = 1;
         if (sc && unitAt(hw, p2)?.text !== sc[0]) {
           f2 = scaleOf(sc[0]);
@@ -262,11 +339,11 @@ function readFigure(sc: ScanContext, m: RegExpExecArray, prevEnd: number, englis
   }
   let start = unit === DOLLAR ? at - 1 : at;
   if (!qualifier) {
-    const look = hw.slice(Math.max(prevEnd, at - 3), at);
+    const lookStart = Math.max(prevEnd, at - 3);
     for (const q of PRE_QUALIFIERS) {
-      if (!look.endsWith(q)) continue;
+      if (at - q.length < lookStart || !hw.startsWith(q, at - q.length)) continue;
       if (q === '近' && unit.kind === 'duration') break; // 近三年: a span, not an approximation
-      if (q === '超' && /[^\s]超$/u.test(look) && !/[赶]超$/u.test(look)) break;
+      if (q === '超' && at - 2 >= lookStart && !/[\s赶]/u.test(hw.charAt(at - 2))) break;
       qualifier = q;
       start = at - q.length;
       break;
@@ -375,7 +452,6 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
   }
 }
 
-type Sentence = FigureSet['sentences'][number];
 
 /**
  * What one text block gave: its figures, dates, sentences and relations are a run of each list
@@ -401,15 +477,17 @@ export interface BlockResult {
   relation: number;
   relations: number;
   /** The arithmetic checks of its relations and its 降低N倍 figures, once computed (moved with it). */
-  checks?: FigureCheck[];
-  downChecks?: FigureCheck[];
-  /** Per-block values computed by readers of the figures (see `perBlock`): object references only, never offsets. */
-  memo?: Map<object, unknown>;
+  checks: FigureCheck[] | undefined;
+  downChecks: FigureCheck[] | undefined;
+  /** A value computed by a reader of the figures (see `perBlock`, `memoSlot` names the reader): object references only, never offsets. */
+  memoSlot: object | undefined;
+  memo: unknown;
 }
 
 /** A figure extraction: the set, and which block gave which part of it. */
 export interface Extraction {
   set: FigureSet;
+  /** In document order; with a block cache every text block's, without one only those with figures. */
   blocks: BlockResult[];
 }
 
@@ -551,7 +629,7 @@ const TITLE_YEAR = /(?:19|20)\d{2}(?=\s*年)/u;
 export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): Extraction {
   const useCache = cache !== undefined && cache.model === model;
   const set: FigureSet = { figures: [], relations: [], dates: [], sentences: [] };
-  const results: BlockResult[] = new Array(model.textBlocks.length);
+  const results: BlockResult[] = [];
   let planLevel1 = false;
   let planLevel2 = false;
   let planParagraph = false;
@@ -578,17 +656,19 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
       } else if (level === 2) planLevel2 = isPlan;
       planParagraph = false;
     } else if (block.kind === 'paragraph') {
-      opensPlan = hit ? hit.planParagraph : PLAN_PARAGRAPH.test(block.text.slice(block.contentStart - block.start).trimStart());
+      opensPlan = hit ? hit.planParagraph : opensPlanParagraph(block);
       if (opensPlan) planParagraph = true;
     }
     const blockPlan = planLevel1 || planLevel2 || planParagraph;
     const context = contexts[blockPlan ? 1 : 0];
     if (hit && hit.context === context) {
       place(hit, block, last!.set, set);
-      results[i] = hit;
+      results.push(hit);
       continue;
     }
-    results[i] = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan);
+    const r = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan);
+    // Without a cache, only blocks with figures are asked about again (checks, perBlock).
+    if (useCache || r.figures) results.push(r);
   }
   const extraction: Extraction = { set, blocks: results };
   if (useCache) cache!.last = extraction;
@@ -596,6 +676,8 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
 }
 
 const FULL_WIDTH = /[０-９．％]/u;
+/** Scratch: the time scopes of the sentences of the block being read. */
+const SCOPES: string[] = [];
 const HAN = /\p{Script=Han}/u;
 const SENTENCE_ENDS = /[。！？!?；;\n]/gu;
 const SENTENCE_ENDS_EN = /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu;
@@ -609,8 +691,10 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   const relationBase = set.relations.length;
   const hw = FULL_WIDTH.test(block.text) ? toHalfWidth(block.text) : block.text;
   const english = !HAN.test(hw);
-  // Sentence spans of this block, relative to block.start.
-  const spans: Span[] = [];
+  // Sentences of this block (appended to the set) and their time scopes.
+  const sentenceBase = sentences.length;
+  const scopes = SCOPES;
+  let nSentences = 0;
   const anyPlanWord = planWordRe().test(hw);
   const endRe = english ? SENTENCE_ENDS_EN : SENTENCE_ENDS;
   endRe.lastIndex = 0;
@@ -625,52 +709,57 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
     carryPlan = plan && PLAN_CARRY.test(text);
     let scope = lastScope;
     if (SCOPE_HINT.test(text)) {
-      const scopes = new Set<string>();
       TIME_SCOPE.lastIndex = 0;
       let t: RegExpExecArray | null;
-      while ((t = TIME_SCOPE.exec(text))) scopes.add(t[0]);
-      // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
-      // The report's own year (the title's) is the default time frame, not a scope of its own.
-      if (ownYear) scopes.delete(ownYear);
-      if (scopes.size) scope = Array.from(scopes).sort().join('|');
+      let one: string | undefined;
+      let many: Set<string> | undefined;
+      while ((t = TIME_SCOPE.exec(text))) {
+        // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
+        // The report's own year (the title's) is the default time frame, not a scope of its own.
+        if (t[0] === ownYear || t[0] === one) continue;
+        if (one === undefined) one = t[0];
+        else (many ??= new Set([one])).add(t[0]);
+      }
+      if (many) scope = Array.from(many).sort().join('|');
+      else if (one !== undefined) scope = one;
     }
     lastScope = scope;
-    spans.push({ start: s0, end, plan, scope });
+    sentences.push({ start: block.start + s0, end: block.start + end, plan });
+    scopes[nSentences++] = scope;
     s0 = end;
   };
   let e: RegExpExecArray | null;
   while ((e = endRe.exec(hw))) addSpan(e.index + 1);
   addSpan(hw.length);
-  const sentenceBase = sentences.length;
-  for (const sp of spans) sentences.push({ start: block.start + sp.start, end: block.start + Math.min(sp.end, block.text.length), plan: sp.plan });
   let cursor = 0;
   const sentenceAt = (rel: number): number => {
-    while (cursor < spans.length - 1 && spans[cursor].end <= rel) cursor++;
-    while (cursor > 0 && spans[cursor].start > rel) cursor--;
+    const abs = block.start + rel;
+    while (cursor < nSentences - 1 && sentences[sentenceBase + cursor].end <= abs) cursor++;
+    while (cursor > 0 && sentences[sentenceBase + cursor].start > abs) cursor--;
     return sentenceBase + cursor;
   };
   readDates(hw, block, model, sentenceAt, dates);
   cursor = 0;
 
-  const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt };
-  NUMBER_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt, sentences, scopes };
   let prevEnd = 0;
   let last: Figure | undefined;
   // Bare numbers in a list before a unit (3、4、5个): they take the unit of the last one.
-  let pendingList: RegExpExecArray[] = [];
-  while ((m = NUMBER_RE.exec(hw))) {
-    const match = m;
-    const nextIndex = NUMBER_RE.lastIndex;
-    if (!worthReading(hw, match)) {
-      pendingList = [];
+  let pendingList: { index: number; 0: string }[] = [];
+  for (let at = nextNumber(hw, 0); at >= 0; ) {
+    const end = tokenEnd;
+    if (!worthReading(hw, at, end)) {
+      if (pendingList.length) pendingList = [];
+      at = nextNumber(hw, end);
       continue;
     }
-    const draft = readFigure(sc, match, prevEnd, english);
+    const token = hw.slice(at, end);
+    const draft = readFigure(sc, token, at, prevEnd, english);
     if (!draft) {
-      NUMBER_RE.lastIndex = Math.max(nextIndex, NUMBER_RE.lastIndex);
-      if (/^\d/.test(match[0]) && /^[、和及]$/u.test(hw.charAt(match.index + match[0].length)) && !/[\d.]/.test(hw.charAt(match.index - 1))) pendingList.push(match);
-      else pendingList = [];
+      const after = hw.charCodeAt(end);
+      if (isDigit(token.charCodeAt(0)) && (after === 0x3001 || after === 0x548c || after === 0x53ca) && !/[\d.]/.test(hw.charAt(at - 1))) pendingList.push({ index: at, 0: token });
+      else if (pendingList.length) pendingList = [];
+      at = nextNumber(hw, end);
       continue;
     }
     const rel0 = draft.start - block.start;
@@ -697,7 +786,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
           text: model.text.slice(start, start + p[0].length),
           line: model.lines.lineAt(start),
         };
-        describe(f, sc, p.index, p.index + p[0].length, prevEnd, english, spans, sentenceAt);
+        describe(f, sc, p.index, p.index + p[0].length, prevEnd, english);
         prevEnd = p.index + p[0].length;
         f.id = figures.length;
         figures.push(f);
@@ -705,7 +794,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
       }
     }
     const f = draft;
-    describe(f, sc, rel0, draft.end - block.start, prevEnd, english, spans, sentenceAt);
+    describe(f, sc, rel0, draft.end - block.start, prevEnd, english);
     if (block.kind === 'table') f.inTable = true;
     // 增长5.2% / 增加到4.2万公里 after a comma: the metric of the figure before it.
     const prev = last;
@@ -717,10 +806,10 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
       f.perUnit = f.perUnit || prev.perUnit;
     }
     prevEnd = draft.end - block.start;
-    if (NUMBER_RE.lastIndex < prevEnd) NUMBER_RE.lastIndex = prevEnd;
     f.id = figures.length;
     figures.push(f);
     last = f;
+    at = nextNumber(hw, Math.max(end, prevEnd));
   }
   if (block.kind === 'table') tableSubjects(figures.slice(figureBase), model);
   const dependent = findRelations(model, figures, sentences, figureBase, sentenceBase, set.relations);
@@ -735,9 +824,14 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
     date: dateBase,
     dates: dates.length - dateBase,
     sentence: sentenceBase,
-    sentences: spans.length,
+    sentences: nSentences,
     relation: relationBase,
     relations: set.relations.length - relationBase,
+    // Filled in later: present from the start so that every result has one shape.
+    checks: undefined,
+    downChecks: undefined,
+    memoSlot: undefined,
+    memo: undefined,
   };
 }
 
@@ -752,24 +846,22 @@ function describe(
   relEnd: number,
   prevEnd: number,
   english: boolean,
-  spans: Span[],
-  sentenceAt: (rel: number) => number,
 ): void {
   const { hw, block } = sc;
   const lex = lexicon();
-  const sIndex = sentenceAt(rel);
-  const span = spans[sIndex - sc.sentenceBase];
+  const sIndex = sc.sentenceIndexAt(rel);
+  const span = sc.sentences[sIndex];
   f.sentence = sIndex;
   if (english) f.english = true;
-  f.plan = span?.plan ?? sc.plan;
-  f.scope = span?.scope ?? '';
+  f.plan = span.plan;
+  f.scope = sc.scopes[sIndex - sc.sentenceBase];
   // The clause before the number: back to a delimiter or the previous figure.
   let c = rel;
-  const floor = Math.max(prevEnd, span?.start ?? 0);
-  while (c > floor && !CLAUSE_DELIMS.has(hw.charAt(c - 1))) c--;
+  const floor = Math.max(prevEnd, span.start - block.start);
+  while (c > floor && !CLAUSE_DELIM[hw.charCodeAt(c - 1)]) c--;
   const clause = hw.slice(c, rel);
   const tail = clause.slice(-8);
-  if (hw.charAt(rel - 1) === '的' || hw.charAt(relEnd) === '的') f.attributive = true;
+  if (hw.charCodeAt(rel - 1) === 0x7684 || hw.charCodeAt(relEnd) === 0x7684) f.attributive = true;
   f.perUnit = lex.perWords.some((w) => tail.includes(w)) || /^\s*\/|^每/u.test(hw.slice(relEnd, relEnd + 2));
   const read = english ? englishSubjectBefore(clause) : subjectBefore(clause);
   if (read.change) f.change = read.change;

@@ -90,13 +90,12 @@ export function perBlock<T>(model: ReportModel, slot: object, compute: (set: Fig
   const out: T[] = [];
   for (const b of blocks) {
     if (b.figures === 0) continue;
-    const memo = (b.memo ??= new Map<object, unknown>());
-    let v = memo.get(slot) as T | undefined;
-    if (v === undefined && !memo.has(slot)) {
-      v = compute(set, b);
-      memo.set(slot, v);
+    // One reader so far (figure-conflict): one slot per block; another reader takes it over.
+    if (b.memoSlot !== slot) {
+      b.memo = compute(set, b);
+      b.memoSlot = slot;
     }
-    out.push(v as T);
+    out.push(b.memo as T);
   }
   return out;
 }

@@ -51,31 +51,37 @@ export interface SubjectRead {
 // Suffixes peeled off a clause before reading its subject, by characters (ICU sometimes glues
 // them to the noun: 比上/年, 增加到): comparisons, qualifiers, particles.
 const EXTRA_SUFFIXES = ['比上年同期', '比去年同期', '较上年同期', '比上年', '较上年', '比去年', '较去年', '同比', '环比', '拟按', '拟安排', '安排', '按', '拟', '比', '较', '达到', '达', '为', '到', '至', '了', '占', '超过', '超', '逾', '共', '计', '约', '近', '的'];
-let suffixes: { set: Set<string>; maxLength: number } | undefined;
+let suffixes: Map<string, string[]> | undefined;
 
-function suffixSet(): { set: Set<string>; maxLength: number } {
+/** The suffix words by their last character, longest first. */
+function suffixesByLast(): Map<string, string[]> {
   if (!suffixes) {
     const lex = lexicon();
     const set = new Set<string>([...lex.stopWords, ...lex.changeUp, ...lex.changeDown, ...EXTRA_SUFFIXES]);
-    suffixes = { set, maxLength: Math.max(...Array.from(set, (w) => w.length)) };
+    suffixes = new Map();
+    for (const w of set) {
+      if (!w) continue;
+      const last = w.charAt(w.length - 1);
+      const list = suffixes.get(last);
+      if (list) list.push(w);
+      else suffixes.set(last, [w]);
+    }
+    for (const list of suffixes.values()) list.sort((a, b) => b.length - a.length);
   }
   return suffixes;
 }
 
 /** The longest listed suffix word `s` ends with. */
 function longestSuffix(s: string): string | undefined {
-  const { set, maxLength } = suffixSet();
-  for (let n = Math.min(maxLength, s.length); n > 0; n--) {
-    const tail = s.slice(s.length - n);
-    if (set.has(tail)) return tail;
-  }
+  const list = suffixesByLast().get(s.charAt(s.length - 1));
+  if (list) for (const w of list) if (s.endsWith(w)) return w;
   return undefined;
 }
 
 /** Peels comparison words, qualifiers and change verbs off the end of a clause. */
 export function peelClause(clause: string): { rest: string; change?: 'up' | 'down'; reached?: boolean } {
   const lex = lexicon();
-  let rest = clause.replace(/\s+$/u, '');
+  let rest = clause.trimEnd();
   let change: 'up' | 'down' | undefined;
   let landing = false;
   let reached = false;
@@ -89,7 +95,7 @@ export function peelClause(clause: string): { rest: string; change?: 'up' | 'dow
       if (landing) reached = true;
       else change = dir;
     }
-    rest = rest.slice(0, rest.length - hit.length).replace(/\s+$/u, '');
+    rest = rest.slice(0, rest.length - hit.length).trimEnd();
   }
   return { rest, change, reached: reached || undefined };
 }
@@ -160,7 +166,13 @@ export function englishSubjectBefore(clause: string): SubjectRead {
 
 /** The key under which mentions of one metric meet: 的 and counting suffixes dropped. */
 export function normaliseSubject(s: string, unitKind: string): string {
-  let k = s.replace(/的/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  if (unitKind === 'count') k = k.replace(/(?:总人数|人数|总数|数量|总量|人次数|数)$/u, '');
+  let k = s.includes('的') ? s.replace(/的/gu, '') : s;
+  if (SPACE.test(k)) k = k.replace(/\s+/g, ' ').trim();
+  if (LATIN_UPPER.test(k)) k = k.toLowerCase();
+  if (unitKind === 'count' && (k.endsWith('数') || k.endsWith('量'))) k = k.replace(/(?:总人数|人数|总数|数量|总量|人次数|数)$/u, '');
   return k;
 }
+
+const SPACE = /\s/;
+// toLowerCase changes only letters with case: Latin and a few other scripts (Greek, Cyrillic …).
+const LATIN_UPPER = /[^\u0000-\u0040\u005b-\u00bf\u3000-\u9fff\uff00-\uff20\uff3b-\uffef]/;

@@ -10,11 +10,24 @@ import { formatNumber } from '../figures/numbers';
 const MIN_SUBJECT = 3;
 const RATE_SUBJECT = /率|比重|占比|比例|覆盖面|满意度|合格率/u;
 
+/** The number of code points of `s`, counted up to `max`. */
+function codePoints(s: string, max: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < max; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
 /** Figures that state a level of a metric as a result: not plans, rates per unit, changes or bases. */
 function comparable(f: Figure, bases: Set<number> | undefined): boolean {
   // English subjects are read too loosely to compare across a document: Chinese figures only.
   if (f.english || f.plan || f.perUnit || f.change || f.attributive || bases?.has(f.id)) return false;
-  if (Array.from(f.subject).length < MIN_SUBJECT) return false;
+  if (codePoints(f.subject, MIN_SUBJECT) < MIN_SUBJECT) return false;
   if (f.unitKind === 'percent') return RATE_SUBJECT.test(f.subject);
   return f.unitKind === 'count' || f.unitKind === 'measure';
 }
