@@ -34,8 +34,8 @@ const additive = (f: Figure) => f.unitKind === 'count' || f.unitKind === 'measur
 
 // Which markers a gap between figures may hold, from one pass over its characters: each
 // pattern below is run only when the gap has a character every match of it needs.
-const H_PARTS = 1; // 其 包 含
-const H_TOTAL = 2; // 共 计
+const H_PARTS = 1; // 其中 包括 包含 含
+const H_TOTAL = 2; // 共, 共计 合计 总计 累计
 const H_RESP = 4; // 分
 const H_FROM = 8; // 由 从
 const H_BASE = 16; // 比 较
@@ -52,15 +52,23 @@ function hintsOf(s: string): number {
       continue;
     }
     switch (c) {
-      case 0x5176:
-      case 0x5305:
-      case 0x542b:
+      case 0x5176: // 其中
+        if (s.charCodeAt(k + 1) === 0x4e2d) h |= H_PARTS;
+        break;
+      case 0x5305: // 包括 包含
+        if (s.charCodeAt(k + 1) === 0x62ec || s.charCodeAt(k + 1) === 0x542b) h |= H_PARTS;
+        break;
+      case 0x542b: // 含
         h |= H_PARTS;
         break;
-      case 0x5171:
-      case 0x8ba1:
+      case 0x5171: // 共
         h |= H_TOTAL;
         break;
+      case 0x8ba1: { // 共计 合计 总计 累计
+        const p = s.charCodeAt(k - 1);
+        if (p === 0x5171 || p === 0x5408 || p === 0x603b || p === 0x7d2f) h |= H_TOTAL;
+        break;
+      }
       case 0x5206:
         h |= H_RESP;
         break;
