@@ -364,7 +364,13 @@ if (require.main === module) {
     void exportMain(argv).then((code) => {
       process.exitCode = code;
     });
-  } else process.exitCode = main(argv);
+  } else {
+    process.exitCode = main(argv);
+    // Exit now instead of tearing the heap down (≈ 3% of the instructions of a 1 MB check), once the
+    // output is out: writes to files and pipes are synchronous on Linux; if one is still pending
+    // (a TTY or pipe elsewhere), the process ends on its own as before.
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  }
 }
 
 
