@@ -105,8 +105,9 @@ function checkSum(rel: FigureRelation, F: Figure[], text: string, out: FigureChe
   const whole = F[rel.whole!];
   const parts = rel.parts.map((id) => F[id]);
   const w = span(whole, text);
-  const sumLo = parts.reduce((s, p) => s + span(p, text).lo, 0);
-  const sumHi = parts.reduce((s, p) => s + span(p, text).hi, 0);
+  const spans = parts.map((p) => span(p, text));
+  const sumLo = spans.reduce((s, x) => s + x.lo, 0);
+  const sumHi = spans.reduce((s, x) => s + x.hi, 0);
   const sum = parts.reduce((s, p) => s + p.value, 0);
   const unit = whole.unitText === whole.unit ? whole.unit : whole.unit;
   const listing = parts.map((p) => `${p.subjectText || ''}${formatNumber(p.value, 2)}`).join(' + ');
@@ -114,8 +115,9 @@ function checkSum(rel: FigureRelation, F: Figure[], text: string, out: FigureChe
   if (rel.kind === 'parts' && !rel.exhaustive) {
     // 其中: each part fits in the total, and disjoint parts (国家级/省级/市级) together too.
     let reported = false;
-    for (const p of parts) {
-      const ps = span(p, text);
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
+      const ps = spans[k];
       const ok = !(ps.lo > w.hi);
       if (!ok) {
         reported = true;

@@ -180,7 +180,7 @@ function worthReading(hw: string, at: number, end: number): boolean {
   if (end - at === 1 && c === 0x4e00) return false;
   let p = end;
   for (let q = hw.charCodeAt(p); p < hw.length && p < end + 2 && (q === 0x591a || q === 0x4f59 || q === 0x4e07 || q === 0x4ebf); q = hw.charCodeAt(p)) p++;
-  return lexicon().unitsByFirst.has(hw.charAt(p)) || RANGE_SEP.test(hw.charAt(p));
+  return lexicon().unitsByCode.has(hw.charCodeAt(p)) || RANGE_SEP.test(hw.charAt(p));
 }
 
 /** Reads the number `token` at `at` and what surrounds it; undefined when it is not a figure. */
@@ -365,6 +365,9 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
     decimals,
     subject: '',
     subjectText: '',
+    // Every figure has every property from the start (one object shape keeps property reads fast).
+    subjectStart: undefined,
+    subjectSide: undefined,
     start: b + start,
     end: b + pos,
     numberStart: b + at,
@@ -375,7 +378,11 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
     perUnit: false,
     plan: false,
     scope: '',
+    change: undefined,
     sentence: 0,
+    attributive: undefined,
+    english: undefined,
+    inTable: undefined,
     chinese: chinese || undefined,
   };
 }

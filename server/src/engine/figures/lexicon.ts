@@ -13,6 +13,8 @@ export interface UnitDef {
 export interface Lexicon {
   /** Units by first character, longest first. */
   unitsByFirst: Map<string, UnitDef[]>;
+  /** The same lists by the UTF-16 code of the first character (no one-character strings to make). */
+  unitsByCode: Map<number, UnitDef[]>;
   englishUnits: UnitDef[];
   actionVerbs: Set<string>;
   stopWords: Set<string>;
@@ -50,8 +52,11 @@ export function lexicon(): Lexicon {
   }
   for (const bucket of unitsByFirst.values()) bucket.sort((a, b) => b.text.length - a.text.length);
   const englishUnits = (raw.englishUnits as RawUnit[]).map(toDef).sort((a, b) => b.text.length - a.text.length);
+  const unitsByCode = new Map<number, UnitDef[]>();
+  for (const [first, bucket] of unitsByFirst) unitsByCode.set(first.charCodeAt(0), bucket);
   cached = {
     unitsByFirst,
+    unitsByCode,
     englishUnits,
     actionVerbs: new Set(list('actionVerbs')),
     stopWords: new Set(list('stopWords')),
@@ -67,7 +72,7 @@ export function lexicon(): Lexicon {
 
 /** The unit written at `pos` in `s`, longest match first. */
 export function unitAt(s: string, pos: number): UnitDef | undefined {
-  const bucket = lexicon().unitsByFirst.get(s.charAt(pos));
+  const bucket = lexicon().unitsByCode.get(s.charCodeAt(pos));
   if (!bucket) return undefined;
   for (const u of bucket) if (s.startsWith(u.text, pos)) return u;
   return undefined;

@@ -123,6 +123,8 @@ export function stepOf(n: number): number {
 /** Formats a number for messages: no float noise, at most `decimals` places. */
 export function formatNumber(n: number, decimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
+  // An integer prints as itself (what toFixed and the trimming below give too).
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
   const fixed = n.toFixed(decimals);
   return decimals > 0 ? fixed.replace(/\.?0+$/, '') : fixed;
 }

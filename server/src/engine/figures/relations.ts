@@ -40,15 +40,16 @@ const H_RESP = 4; // 分
 const H_FROM = 8; // 由 从
 const H_BASE = 16; // 比 较
 const H_SHARE = 32; // 占 比
-const H_LATIN = 64; // of which, including, total, respectively, from, accounting for, or
+const H_LATIN = 64; // of which, including, total, respectively, from, accounting for, or: a vowel a e i o
 
 function hintsOf(s: string): number {
   let h = 0;
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
     if (c < 0x80) {
+      // Every English marker has one of a e i o (XX placeholders have none).
       const l = c | 32;
-      if (l >= 97 && l <= 122) h |= H_LATIN;
+      if (l === 97 || l === 101 || l === 105 || l === 111) h |= H_LATIN;
       continue;
     }
     switch (c) {
@@ -84,10 +85,6 @@ function hintsOf(s: string): number {
         break;
       case 0x5360:
         h |= H_SHARE;
-        break;
-      case 0x17f: // ſ and the Kelvin sign match s and k under /iu
-      case 0x212a:
-        h |= H_LATIN;
         break;
     }
   }

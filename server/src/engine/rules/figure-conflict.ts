@@ -32,17 +32,13 @@ function comparable(f: Figure, bases: Set<number> | undefined): boolean {
   return f.unitKind === 'count' || f.unitKind === 'measure';
 }
 
-/** A block's comparable figures, each with its metric key and the rounding its written number allows. */
-interface Candidates {
-  figures: Figure[];
-  keys: string[];
-  rounding: number[];
-}
+/** A block's comparable figures, each followed by the rounding its written number allows. */
+type Candidates = (Figure | number)[];
 
-const NONE: Candidates = { figures: [], keys: [], rounding: [] };
+const NONE: Candidates = [];
 const SLOT = {};
 
-/** What a block contributes: computed once per block and kept with it (its figures move, its keys do not). */
+/** What a block contributes: computed once per block and kept with it (its figures move, their roundings do not). */
 function candidatesOf(text: string): (set: FigureSet, b: FigureBlock) => Candidates {
   return (set, b) => {
     // The base of a change or growth (比上年的17300元) is last year's value, not this report's.
@@ -55,22 +51,22 @@ function candidatesOf(text: string): (set: FigureSet, b: FigureBlock) => Candida
     for (let k = b.figure; k < b.figure + b.figures; k++) {
       const f = set.figures[k];
       if (!comparable(f, bases)) continue;
-      out ??= { figures: [], keys: [], rounding: [] };
-      out.figures.push(f);
-      out.keys.push(`${f.subject}\u0000${f.unit}\u0000${f.scope}`);
-      out.rounding.push(roundingOf(f, text));
+      (out ??= []).push(f, roundingOf(f, text));
     }
     return out ?? NONE;
   };
 }
 
+/** The mentions of one metric: subject, unit and time scope. */
 interface Group {
-  key: string;
+  unit: string;
+  scope: string;
   first: Figure;
   r0: number;
   /** Later mentions that conflict with the first, one per value. */
   conflicts?: Figure[];
   reported?: Set<string>;
+  mentions?: Figure[];
 }
 
 export const figureConflictRule: Rule = {
@@ -83,22 +79,34 @@ export const figureConflictRule: Rule = {
   check({ model, sections }) {
     const lookAhead = lookAheadStart(model, sections);
     const blocks = perBlock(model, SLOT, candidatesOf(model.text));
-    // Mentions grouped by metric (subject, unit, time scope), each compared with the first: linear.
-    const groups = new Map<string, Group>();
+    // Mentions grouped by metric, each compared with the first: linear. Groups are found by
+    // subject, then unit and scope, so no key string is built per figure.
+    const bySubject = new Map<string, Group | Group[]>();
+    const groupOf = (g: Figure, r: number): Group | undefined => {
+      const found = bySubject.get(g.subject);
+      if (found === undefined) {
+        bySubject.set(g.subject, { unit: g.unit, scope: g.scope, first: g, r0: r });
+        return undefined;
+      }
+      if (!Array.isArray(found)) {
+        if (found.unit === g.unit && found.scope === g.scope) return found;
+        bySubject.set(g.subject, [found, { unit: g.unit, scope: g.scope, first: g, r0: r }]);
+        return undefined;
+      }
+      for (const x of found) if (x.unit === g.unit && x.scope === g.scope) return x;
+      found.push({ unit: g.unit, scope: g.scope, first: g, r0: r });
+      return undefined;
+    };
     let conflicting: Group[] | undefined;
     scan: for (const c of blocks) {
-      for (let k = 0; k < c.figures.length; k++) {
-        const g = c.figures[k];
+      for (let k = 0; k < c.length; k += 2) {
+        const g = c[k] as Figure;
         if (g.start >= lookAhead) break scan;
-        const key = c.keys[k];
-        const group = groups.get(key);
-        if (!group) {
-          groups.set(key, { key, first: g, r0: c.rounding[k] });
-          continue;
-        }
+        const r1 = c[k + 1] as number;
+        const group = groupOf(g, r1);
+        if (!group) continue;
         const first = group.first;
         if (g.sentence === first.sentence) continue;
-        const r1 = c.rounding[k];
         if (g.low - r1 <= first.high + group.r0 && first.low - group.r0 <= g.high + r1) continue;
         const valueKey = `${g.low}-${g.high}`;
         if (group.reported?.has(valueKey)) continue;
@@ -109,12 +117,12 @@ export const figureConflictRule: Rule = {
     }
     if (!conflicting) return [];
     // Every mention of each conflicting metric, for the message data and the figures panel.
-    const lists = new Map<string, Figure[]>();
-    for (const group of conflicting) lists.set(group.key, []);
+    for (const group of conflicting) group.mentions = [];
     list: for (const c of blocks) {
-      for (let k = 0; k < c.figures.length; k++) {
-        if (c.figures[k].start >= lookAhead) break list;
-        lists.get(c.keys[k])?.push(c.figures[k]);
+      for (let k = 0; k < c.length; k += 2) {
+        const g = c[k] as Figure;
+        if (g.start >= lookAhead) break list;
+        groupOf(g, 0)?.mentions?.push(g);
       }
     }
     const findings: RuleFinding[] = [];
@@ -122,7 +130,7 @@ export const figureConflictRule: Rule = {
     conflicting.sort((x, y) => x.first.start - y.first.start);
     for (const group of conflicting) {
       const first = group.first;
-      const list = lists.get(group.key)!;
+      const list = group.mentions!;
       for (const g of group.conflicts!) {
         const line = first.line + 1;
         findings.push({
