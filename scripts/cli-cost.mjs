@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// What the whole-process CLI costs on the 1 MB seed-like report, in numbers that survive a busy
+// machine: instructions counted by valgrind (callgrind, every thread of the process) next to wall
+// and CPU time, for our CLI, `node -e 0` and AutoCorrect's CLI (the issue 8 peer), measured in one run.
+//
+//   node scripts/cli-cost.mjs [--runs N] [--callgrind] [--cli dist/cli.js] [--file F]
+//
+// --callgrind runs each command once more under `valgrind --tool=callgrind` (≈ 50× slower: ~30 s
+// for our CLI) and prints its instruction count; repeat runs agree within ≈ 0.5 %.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fitTo, sources } from '../bench/lib/inputs.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const root = resolve(new URL('..', import.meta.url).pathname);
+const runs = Number(opt('--runs', 9));
+const cli = resolve(opt('--cli', join(root, 'dist', 'cli.js')));
+const work = mkdtempSync(join(tmpdir(), 'report-lint-cli-cost-'));
+let file = opt('--file');
+if (!file) {
+  file = join(work, 'seed-1MB.txt');
+  writeFileSync(file, fitTo(sources(root).seed.text, 1024 * 1024));
+}
+const ac = join(root, 'node_modules', '.bin', 'autocorrect');
+
+const variants = [
+  { label: 'node -e 0', argv: [process.execPath, '-e', '0'] },
+  { label: `node ${cli.replace(root + '/', '')} --format json`, argv: [process.execPath, cli, '--format', 'json', file] },
+  ...(existsSync(ac) ? [{ label: 'autocorrect --lint --format json', argv: [ac, '--lint', '--format', 'json', file] }] : []),
+];
+
+/** CPU time (user + system, ms) of this process's waited-for children, from /proc/self/stat. */
+function childCpuMs() {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+for (const v of variants) Object.assign(v, { wall: [], cpu: [] });
+for (let r = 0; r <= runs; r++) {
+  for (const v of variants) {
+    const c0 = childCpuMs();
+    const t0 = performance.now();
+    const p = spawnSync(v.argv[0], v.argv.slice(1), { cwd: work, encoding: 'utf8', maxBuffer: 1 << 29 });
+    const dt = performance.now() - t0;
+    const c1 = childCpuMs();
+    if (p.error || (p.status !== 0 && p.status !== 1)) throw new Error(`${v.label}: ${p.error?.message ?? `exit ${p.status}: ${p.stderr}`}`);
+    if (r === 0) continue; // warm-up (page cache)
+    v.wall.push(dt);
+    v.cpu.push(c1 - c0);
+  }
+}
+
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
+if (args.includes('--callgrind')) {
+  for (const v of variants) {
+    const p = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...v.argv], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 29 });
+    const m = /Collected : (\d+)/.exec(p.stderr ?? '');
+    v.instructions = m ? Number(m[1]) : undefined;
+  }
+}
+const [floor] = variants;
+console.log(`${runs} runs each, interleaved, after a warm-up; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
+for (const v of variants) {
+  const ins = v.instructions === undefined ? '' : `  ${(v.instructions / 1e9).toFixed(3)} G instructions${v === floor ? '' : ` (${((v.instructions - floor.instructions) / 1e9).toFixed(3)} G above node -e 0)`}`;
+  console.log(`${v.label.padEnd(40)} wall median ${median(v.wall).toFixed(0).padStart(5)} ms (min ${Math.min(...v.wall).toFixed(0)})  cpu median ${median(v.cpu).toFixed(0).padStart(5)} ms${ins}`);
+}
+rmSync(work, { recursive: true, force: true });
