@@ -29,6 +29,10 @@ const CLAUSE_DELIM = new Uint8Array(0x10000);
 for (const c of '，。；：、！？,;:!?（）()“”"《》【】|\n') CLAUSE_DELIM[c.charCodeAt(0)] = 1;
 const PRE_QUALIFIERS = ['将近', '接近', '大约', '超过', '不到', '不足', '不少于', '至少', '最多', '多达', '高达', '近', '约', '逾', '超'];
 const POST_QUALIFIERS = ['左右', '以上', '以下', '上下', '之多', '有余', '出头', '多', '余'];
+// The characters a qualifier can end with (before the number) or start with (after the unit):
+// most figures have neither next to them, and then no list is walked.
+const PRE_LAST = new Set(PRE_QUALIFIERS.map((q) => q.charCodeAt(q.length - 1)));
+const POST_FIRST = new Set(POST_QUALIFIERS.filter((q) => q.length > 1).map((q) => q.charCodeAt(0)));
 const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
 const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
 const SCALE_AT = new RegExp(SCALE_RE.source.slice(1), 'uy');
@@ -102,9 +106,9 @@ export interface ScanContext {
   plan: boolean;
   sentenceBase: number;
   sentenceIndexAt: (rel: number) => number;
-  /** The document's sentences so far (this block's from `sentenceBase`), and this block's time scopes. */
+  /** The document's sentences so far (this block's from `sentenceBase`), and the time scope of this block's k-th. */
   sentences: Sentence[];
-  scopes: string[];
+  scopeOf: (k: number) => string;
 }
 
 let planRe: RegExp | undefined;
@@ -328,7 +332,7 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
   }
   if (!unit) return undefined;
   // Qualifiers after the unit (5%左右, 1200万人以上), then before the number (近104篇).
-  if (!qualifier) {
+  if (!qualifier && POST_FIRST.has(hw.charCodeAt(pos))) {
     for (const q of POST_QUALIFIERS) {
       if (q.length > 1 && hw.startsWith(q, pos)) {
         qualifier = q;
@@ -338,7 +342,7 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
     }
   }
   let start = unit === DOLLAR ? at - 1 : at;
-  if (!qualifier) {
+  if (!qualifier && PRE_LAST.has(hw.charCodeAt(at - 1))) {
     const lookStart = Math.max(prevEnd, at - 3);
     for (const q of PRE_QUALIFIERS) {
       if (at - q.length < lookStart || !hw.startsWith(q, at - q.length)) continue;
@@ -688,7 +692,7 @@ const SCOPES: string[] = [];
 const HAN = /\p{Script=Han}/u;
 const SENTENCE_ENDS = /[。！？!?；;\n]/gu;
 const SENTENCE_ENDS_EN = /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu;
-const PLAN_CARRY = /[；;：:]$/u;
+const PLAN_CARRY = new Set(Array.from('；;：:', (c) => c.charCodeAt(0)));
 
 /** Reads one block afresh: appends its figures, dates, sentences and relations to `set`. */
 function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownYear: string | undefined, set: FigureSet, key: string | undefined, context: string, planParagraph: boolean): BlockResult {
@@ -698,46 +702,55 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   const relationBase = set.relations.length;
   const hw = FULL_WIDTH.test(block.text) ? toHalfWidth(block.text) : block.text;
   const english = !HAN.test(hw);
-  // Sentences of this block (appended to the set) and their time scopes.
+  // Sentences of this block (appended to the set); their time scopes are read when a figure asks.
   const sentenceBase = sentences.length;
-  const scopes = SCOPES;
   let nSentences = 0;
   const anyPlanWord = planWordRe().test(hw);
   const endRe = english ? SENTENCE_ENDS_EN : SENTENCE_ENDS;
   endRe.lastIndex = 0;
   let s0 = 0;
-  let lastScope = '';
   let carryPlan = false;
   const addSpan = (end: number) => {
     if (end <= s0) return;
-    const text = hw.slice(s0, end);
     // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
-    const plan: boolean = blockPlan || carryPlan || (anyPlanWord && planWordRe().test(text));
-    carryPlan = plan && PLAN_CARRY.test(text);
-    let scope = lastScope;
-    if (SCOPE_HINT.test(text)) {
-      TIME_SCOPE.lastIndex = 0;
-      let t: RegExpExecArray | null;
-      let one: string | undefined;
-      let many: Set<string> | undefined;
-      while ((t = TIME_SCOPE.exec(text))) {
-        // A sentence without time words is in the time frame of the paragraph so far (五年来，…).
-        // The report's own year (the title's) is the default time frame, not a scope of its own.
-        if (t[0] === ownYear || t[0] === one) continue;
-        if (one === undefined) one = t[0];
-        else (many ??= new Set([one])).add(t[0]);
-      }
-      if (many) scope = Array.from(many).sort().join('|');
-      else if (one !== undefined) scope = one;
-    }
-    lastScope = scope;
+    const plan: boolean = blockPlan || carryPlan || (anyPlanWord && planWordRe().test(hw.slice(s0, end)));
+    carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
     sentences.push({ start: block.start + s0, end: block.start + end, plan });
-    scopes[nSentences++] = scope;
+    nSentences++;
     s0 = end;
   };
   let e: RegExpExecArray | null;
   while ((e = endRe.exec(hw))) addSpan(e.index + 1);
   addSpan(hw.length);
+  // The time scope of each sentence up to the one asked for, in order: a sentence without time
+  // words is in the time frame of the paragraph so far (五年来，…).
+  const scopes = SCOPES;
+  let scoped = 0;
+  let lastScope = '';
+  const scopeOf = (k: number): string => {
+    for (; scoped <= k; scoped++) {
+      const sentence = sentences[sentenceBase + scoped];
+      const text = hw.slice(sentence.start - block.start, sentence.end - block.start);
+      let scope = lastScope;
+      if (SCOPE_HINT.test(text)) {
+        TIME_SCOPE.lastIndex = 0;
+        let t: RegExpExecArray | null;
+        let one: string | undefined;
+        let many: Set<string> | undefined;
+        while ((t = TIME_SCOPE.exec(text))) {
+          // The report's own year (the title's) is the default time frame, not a scope of its own.
+          if (t[0] === ownYear || t[0] === one) continue;
+          if (one === undefined) one = t[0];
+          else (many ??= new Set([one])).add(t[0]);
+        }
+        if (many) scope = Array.from(many).sort().join('|');
+        else if (one !== undefined) scope = one;
+      }
+      lastScope = scope;
+      scopes[scoped] = scope;
+    }
+    return scopes[k];
+  };
   let cursor = 0;
   const sentenceAt = (rel: number): number => {
     const abs = block.start + rel;
@@ -748,7 +761,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   readDates(hw, block, model, sentenceAt, dates);
   cursor = 0;
 
-  const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt, sentences, scopes };
+  const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt, sentences, scopeOf };
   let prevEnd = 0;
   let last: Figure | undefined;
   // Bare numbers in a list before a unit (3、4、5个): they take the unit of the last one.
@@ -861,7 +874,7 @@ function describe(
   f.sentence = sIndex;
   if (english) f.english = true;
   f.plan = span.plan;
-  f.scope = sc.scopes[sIndex - sc.sentenceBase];
+  f.scope = sc.scopeOf(sIndex - sc.sentenceBase);
   // The clause before the number: back to a delimiter or the previous figure.
   let c = rel;
   const floor = Math.max(prevEnd, span.start - block.start);

@@ -84,12 +84,15 @@ export interface FigureBlock {
  * figures and relations, kept with the block while it is unchanged (also across versions of a
  * document, where the block's figures are moved in place). `slot` identifies the reader; the value
  * may hold the block's Figure objects, never offsets or ids (they change when the block moves).
+ * With `end`, only the blocks before the first block whose figures start at `end` or later.
  */
-export function perBlock<T>(model: ReportModel, slot: object, compute: (set: FigureSet, block: FigureBlock) => T): T[] {
+export function perBlock<T>(model: ReportModel, slot: object, compute: (set: FigureSet, block: FigureBlock) => T, end = Infinity): T[] {
   const { set, blocks } = extraction(model);
   const out: T[] = [];
   for (const b of blocks) {
     if (b.figures === 0) continue;
+    // Only the blocks whose figures start before `end` are asked for.
+    if (set.figures[b.figure].start >= end) break;
     // One reader so far (figure-conflict): one slot per block; another reader takes it over.
     if (b.memoSlot !== slot) {
       b.memo = compute(set, b);

@@ -100,8 +100,23 @@ export function peelClause(clause: string): { rest: string; change?: 'up' | 'dow
   return { rest, change, reached: reached || undefined };
 }
 
-/** Reads the subject back from the end of `clause` (the text just before a number). */
+// Clauses repeat in reports (and a re-check reads the edited paragraph again): subjects are
+// memoised by the clause, like the words.
+const beforeCache = new Map<string, SubjectRead>();
+const afterCache = new Map<string, string>();
+
+/** Reads the subject back from the end of `clause` (the text just before a number). Do not modify the result. */
 export function subjectBefore(clause: string): SubjectRead {
+  let read = beforeCache.get(clause);
+  if (!read) {
+    read = readSubjectBefore(clause);
+    if (beforeCache.size >= CACHE_LIMIT) beforeCache.clear();
+    beforeCache.set(clause, read);
+  }
+  return read;
+}
+
+function readSubjectBefore(clause: string): SubjectRead {
   const lex = lexicon();
   const peeled = peelClause(clause.length > MAX_CLAUSE ? clause.slice(clause.length - MAX_CLAUSE) : clause);
   const span = peeled.rest;
@@ -133,8 +148,18 @@ export function subjectBefore(clause: string): SubjectRead {
 
 /** Reads a subject after a classifier (组建了11支志愿者服务队 → 志愿者服务队), or ''. */
 export function subjectAfter(rest: string): string {
+  const span = rest.length > MAX_CLAUSE ? rest.slice(0, MAX_CLAUSE) : rest;
+  let text = afterCache.get(span);
+  if (text === undefined) {
+    text = readSubjectAfter(span);
+    if (afterCache.size >= CACHE_LIMIT) afterCache.clear();
+    afterCache.set(span, text);
+  }
+  return text;
+}
+
+function readSubjectAfter(span: string): string {
   const lex = lexicon();
-  const span = rest.slice(0, MAX_CLAUSE);
   const words = wordsOf(span);
   let text = '';
   for (const w of words) {

@@ -78,7 +78,7 @@ export const figureConflictRule: Rule = {
   },
   check({ model, sections }) {
     const lookAhead = lookAheadStart(model, sections);
-    const blocks = perBlock(model, SLOT, candidatesOf(model.text));
+    const blocks = perBlock(model, SLOT, candidatesOf(model.text), lookAhead);
     // Mentions grouped by metric, each compared with the first: linear. Groups are found by
     // subject, then unit and scope, so no key string is built per figure.
     const bySubject = new Map<string, Group | Group[]>();
