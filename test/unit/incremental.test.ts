@@ -218,3 +218,105 @@ test('findings of an unchanged block are placed again when what they depend on (
   assert.equal(mine(linter.lint(retitled, { format: 'plain', rules })), 0);
   assert.equal(mine(linter.lint(BASE, { format: 'plain', rules })), 1);
 });
+
+// Markdown whose blocks reach over lines and blank lines: lists (loose, lazy, nested), quotes,
+// fences, HTML comments, tables, setext headings, indented code.
+const MARKDOWN = [
+  '# XX县2024年工作总结',
+  '',
+  '2024年，我县认真落实各项工作。',
+  '',
+  '## 一、主要成效',
+  '',
+  '1. 召开会议4次',
+  '1. 培训干部120人，其中党员80人',
+  '懒惰续行',
+  '',
+  '1. 第三项',
+  '',
+  '   第三项的第二段',
+  '',
+  '- 要点甲',
+  '  - 子要点',
+  '',
+  '> 引文第一行',
+  '续行',
+  '',
+  '```',
+  '代码一是',
+  '',
+  '三是代码',
+  '```',
+  '',
+  '<!--',
+  '注释XX',
+  '',
+  '-->',
+  '',
+  '| 项目 | 数量 |',
+  '|---|---|',
+  '| 培训班 | 12期 |',
+  '',
+  '（二）强化考核',
+  '=========',
+  '',
+  '    缩进代码',
+  '',
+  '    仍是代码',
+  '',
+  '三、下一步打算',
+  '',
+  '红河县人民政府',
+  '2024年12月30日',
+].join('\n');
+
+test('Markdown re-parsed around an edit equals a fresh parse (lists, quotes, fences, comments, tables)', () => {
+  const alphabet = fc.constantFrom('X', '一', '是', '\n', '\n\n', ' ', '  ', '1. ', '- ', '> ', '`', '```', '~~~', '<!--', '-->', '|', '---', '===', '#', '、', '。', '    ');
+  const shape = (text: string, model: ReturnType<typeof parseReport>) =>
+    model.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, line: b.line, contentStart: b.contentStart, marker: b.marker, headingEnd: b.headingEnd, markdownLevel: b.markdownLevel, text: b.text, raw: text.slice(b.start, b.end) }));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 6 }), (edits) => {
+      let model = parseReport(MARKDOWN, 'markdown');
+      let text = MARKDOWN;
+      for (const [at, len, insert] of edits) {
+        const start = at % (text.length + 1);
+        const end = Math.min(text.length, start + len);
+        text = text.slice(0, start) + insert.join('') + text.slice(end);
+        model = reparse(model, text);
+        assert.deepEqual(shape(text, model), shape(text, parseReport(text, 'markdown')), JSON.stringify(text));
+        assert.deepEqual(model.tableCells, parseReport(text, 'markdown').tableCells);
+      }
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('a one-character edit in Markdown prose re-parses only its stretch (blocks elsewhere are the same objects)', () => {
+  const model = parseReport(MARKDOWN, 'markdown');
+  const at = MARKDOWN.indexOf('三、下一步打算');
+  const edited = reparse(model, MARKDOWN.slice(0, at) + '（' + MARKDOWN.slice(at));
+  const before = model.blocks.filter((b) => b.end < MARKDOWN.indexOf('（二）强化考核') && b !== model.title);
+  assert.ok(before.length > 10);
+  for (const b of before) assert.ok(edited.blocks.includes(b), `block at line ${b.line} reused`);
+});
+
+test('Markdown documents made of random block lines, re-parsed after random edits, equal a fresh parse', () => {
+  const line = fc.constantFrom('', '', '', '正文一是XX。', '续行文字', '1. 项', '2) 项', '- 点', '  - 子点', '    缩进', '> 引', '>', '| a | b |', '|---|---|', 'a | b', '---', '===', '## 二、标题', '# 标题', '  续', '[r]: /x', '***', '三、下一步', '（一）强化', '1．全角', '<!-- c -->', '```', '~~~');
+  const alphabet = fc.constantFrom('X', '\n', '\n\n', ' ', '1. ', '- ', '> ', '|', '=', '-', '#', '、', '    ');
+  const shape = (model: ReturnType<typeof parseReport>) =>
+    model.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, line: b.line, contentStart: b.contentStart, marker: b.marker, headingEnd: b.headingEnd, markdownLevel: b.markdownLevel, text: b.text }));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 3, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 10 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 6 }), (lines, edits) => {
+      let text = lines.join('\n');
+      let model = parseReport(text, 'markdown');
+      for (const [at, len, insert] of edits) {
+        const start = at % (text.length + 1);
+        const end = Math.min(text.length, start + len);
+        text = text.slice(0, start) + insert.join('') + text.slice(end);
+        model = reparse(model, text);
+        assert.deepEqual(shape(model), shape(parseReport(text, 'markdown')), JSON.stringify(text));
+      }
+    }),
+    { numRuns: 2000 },
+  );
+});

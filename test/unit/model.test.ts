@@ -92,6 +92,17 @@ test('Markdown tables: a table block and its cells with exact offsets', () => {
   ]);
 });
 
+test('Markdown: the text after a table is read (paragraphs and headings below it are blocks)', () => {
+  const text = '# 总结\n\n| 项目 | 数量 |\n|---|---|\n| 学习 | 12 |\n\n表后段落XX。\n\n## 二、下一步\n';
+  const m = parseReport(text, 'markdown');
+  assert.deepEqual(m.blocks.map((b) => [b.kind, b.line, slice(m, b)]), [
+    ['title', 0, '# 总结'],
+    ['table', 2, '| 项目 | 数量 |\n|---|---|\n| 学习 | 12 |'],
+    ['paragraph', 6, '表后段落XX。'],
+    ['heading', 8, '## 二、下一步'],
+  ]);
+});
+
 test('CRLF: block offsets and line positions are exact', () => {
   const text = '工作总结\r\n一、做法\r\n正文。\r\n';
   const m = parseReport(text, 'plain');

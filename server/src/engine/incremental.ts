@@ -1,7 +1,7 @@
 // Re-checking after an edit: reuse the blocks and block-rule findings that the edit did not touch.
 
 import { LineIndex } from './text';
-import { parseReport, plainBlocks, finishModel, type Block, type ReportModel } from './model';
+import { parseReport, plainBlocks, markdownBlocks, finishModel, type Block, type ReportModel } from './model';
 import { lintModel, createLintCache, type LintOptions, type LintResult } from './lint';
 import { createFigureBlockCache, useFigureBlockCache } from './figures';
 
@@ -52,17 +52,24 @@ function shiftBlock(b: Block, offset: number, lines: number): Block {
   return s;
 }
 
+/** An earlier version's title block as the block it was before it was taken for the title. */
+function untitled(b: Block, previous: ReportModel): Block {
+  if (b !== previous.title) return b;
+  return { ...b, kind: b.markdownLevel !== undefined ? 'heading' : 'paragraph', cacheKey: undefined, lintSlot: undefined };
+}
+
 /**
  * A new model for `text` from the model of an earlier version. Plain text is re-parsed only around
- * the changed lines; Markdown (whose blocks can span and nest) is parsed again in full.
+ * the changed lines; Markdown between the blank lines around the change when nothing there can
+ * reach past them (see `reparseMarkdown`), else in full.
  */
 export function reparse(previous: ReportModel, text: string): ReportModel {
   if (previous.text === text) return previous;
-  if (previous.format !== 'plain') return parseReport(text, previous.format);
   const old = previous.text;
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
   const lines = LineIndex.afterEdit(previous.lines, text, prefix, old.length - suffix, text.length - suffix);
+  if (previous.format === 'markdown') return reparseMarkdown(previous, text, lines, prefix, suffix) ?? finishModel(text, 'markdown', lines, markdownBlocks(text, lines));
   // One line of margin on each side covers a CR and LF split by the edit.
   const firstLine = Math.max(0, previous.lines.lineAt(prefix) - 1);
   const oldLastLine = Math.min(previous.lines.lineCount - 1, previous.lines.lineAt(old.length - suffix) + 1);
@@ -72,11 +79,122 @@ export function reparse(previous: ReportModel, text: string): ReportModel {
   const blocks: Block[] = [];
   for (const b of previous.blocks) {
     if (b.line >= firstLine) break;
-    blocks.push(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined, lintSlot: undefined } : b);
+    blocks.push(untitled(b, previous));
   }
   blocks.push(...plainBlocks(text, lines, firstLine, newLastLine));
   for (const b of previous.blocks) {
-    if (b.line > oldLastLine) blocks.push(shiftBlock(b === previous.title ? { ...b, kind: 'paragraph', cacheKey: undefined, lintSlot: undefined } : b, offsetDelta, lineDelta));
+    if (b.line > oldLastLine) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
   }
   return finishModel(text, 'plain', lines, blocks);
+}
+
+// What a change must not touch for a partial Markdown re-parse: fences (``` ~~~) and HTML (<!-- … -->),
+// which run on across blank lines.
+const REACHES_FAR = /[`~<>]/;
+// A line that may carry a context over a blank line: indented (list item content, code), a list
+// item, a block quote.
+const CARRIES_ON = /^(?:[ \t]|[-*+][ \t]|[0-9]{1,9}[.)](?:[ \t]|$)|>)/;
+const BLANK = /^[ \t]*$/;
+// A line of prose that Markdown reads as the same paragraph line wherever the paragraph starts: no
+// indentation, no block syntax at its start (heading, quote, list, rule, setext underline, fence,
+// HTML, reference), no table pipe.
+const SIMPLE = /^(?![ \t]|[#>*+=|`~<_[-]|[0-9]{1,9}[.)](?:[ \t]|$))[^|]+$/;
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/m;
+const SETEXT_LINE = new RegExp(SETEXT.source);
+const MAX_SCAN = 200;
+
+/**
+ * Markdown re-parsed from the blank line before the change to the blank line after it, when those
+ * lines close everything above and below them: no block of the earlier version spans them, the
+ * lines next to them open no list, quote or indented block, and the change itself adds or removes
+ * no fence or HTML mark. Undefined when that does not hold (the caller parses in full).
+ */
+function reparseMarkdown(previous: ReportModel, text: string, lines: LineIndex, prefix: number, suffix: number): ReportModel | undefined {
+  const old = previous.text;
+  // The lines the change touches, before and after it (a mark can be broken by a character typed into it).
+  const touched = (t: string, ls: LineIndex, from: number, to: number) => t.slice(ls.lineStarts[ls.lineAt(from)], ls.lineEnd(ls.lineAt(to)));
+  if (REACHES_FAR.test(touched(old, previous.lines, prefix, old.length - suffix)) || REACHES_FAR.test(touched(text, lines, prefix, text.length - suffix))) return undefined;
+  if (text.startsWith('---') || old.startsWith('---')) return undefined; // front matter
+  const blank = (l: number) => BLANK.test(lines.lineText(l));
+  const lineDelta = lines.lineCount - previous.lines.lineCount;
+  // Blocks of the earlier version over several lines (tables, code, HTML): none may run over a boundary.
+  const long: { first: number; last: number }[] = [];
+  for (const b of previous.blocks) {
+    const last = previous.lines.lineAt(Math.max(b.start, b.end - 1));
+    if (last > b.line) long.push({ first: b.line, last });
+  }
+  const spans = (l: number) => long.some((b) => b.first < l && b.last >= l);
+  // The paragraph above a boundary must not be in a list, quote or table (its lines may be lazy ones,
+  // or table rows).
+  const carriesOnIn = (ls: LineIndex, l: number) => {
+    for (; l >= 0 && !BLANK.test(ls.lineText(l)); l--) if (CARRIES_ON.test(ls.lineText(l)) || ls.lineText(l).includes('|')) return true;
+    return false;
+  };
+  const carriesOn = (l: number) => carriesOnIn(lines, l);
+  // The stretch starts below a line `l` above the change (or at the top): a blank line with no list
+  // or quote above it, or a line of prose followed by another (one paragraph's lines read the same
+  // whether or not the paragraph is cut between them) …
+  const simple = (l: number) => SIMPLE.test(lines.lineText(l));
+  const firstChanged = lines.lineAt(Math.max(0, prefix - 1));
+  let from = -1;
+  for (let l = firstChanged - 1, n = 0; l >= 0 && n < MAX_SCAN; l--, n++) {
+    if (spans(l + 1)) continue;
+    if (blank(l)) {
+      let above = l - 1;
+      while (above >= 0 && blank(above)) above--;
+      if (above >= 0 && carriesOn(above)) continue;
+    } else if (!(simple(l) && simple(l + 1) && !carriesOn(l))) continue;
+    from = l + 1;
+    break;
+  }
+  if (from < 0 && firstChanged - 1 >= MAX_SCAN) return undefined;
+  if (from < 0) from = 0;
+  // … and ends before a line `to` below it (or at the end): a blank line with no indented, list or
+  // quote line after it, or a line of prose after another.
+  const lastChanged = lines.lineAt(Math.min(text.length, text.length - suffix + 1));
+  let to = -1;
+  for (let l = lastChanged + 1, n = 0; l < lines.lineCount && n < MAX_SCAN; l++, n++) {
+    if (spans(l - lineDelta)) continue;
+    if (blank(l)) {
+      let below = l + 1;
+      while (below < lines.lineCount && blank(below)) below++;
+      if (below < lines.lineCount && CARRIES_ON.test(lines.lineText(below))) continue;
+    } else {
+      // Inside a paragraph: the lines above must have been prose outside any list or quote in the
+      // earlier version too, or the blocks below were read in another context.
+      const lo = l - lineDelta;
+      if (!(simple(l - 1) && simple(l) && !carriesOn(l - 1))) continue;
+      // A setext underline further down would make a heading of the paragraph, the stretch's lines too.
+      let k = l;
+      while (k < lines.lineCount && !blank(k) && !SETEXT_LINE.test(lines.lineText(k))) k++;
+      if (k < lines.lineCount && !blank(k)) continue;
+      if (!(SIMPLE.test(previous.lines.lineText(lo - 1)) && !carriesOnIn(previous.lines, lo - 1))) continue;
+    }
+    to = l;
+    break;
+  }
+  if (to < 0 && lines.lineCount - lastChanged - 1 > MAX_SCAN) return undefined;
+  if (to < 0) to = lines.lineCount;
+  const oldTo = to - lineDelta;
+  // A fence or HTML block inside the stretch may run on past its end: those are parsed in full.
+  const stretch = (t: string, ls: LineIndex, a: number, b: number) => t.slice(ls.lineStarts[a], b < ls.lineCount ? ls.lineStarts[b] : t.length);
+  // An unclosed fence or HTML block runs to the end of the document, over anything added below it.
+  const last = previous.blocks[previous.blocks.length - 1];
+  if (last && (last.kind === 'code' || last.kind === 'html') && from > last.line) return undefined;
+  const newStretch = stretch(text, lines, from, to);
+  const oldStretch = stretch(old, previous.lines, from, oldTo);
+  if (REACHES_FAR.test(newStretch) || REACHES_FAR.test(oldStretch)) return undefined;
+  // A setext underline makes a heading of the whole paragraph above it, lines above the stretch too.
+  if (from > 0 && !blank(from - 1) && (SETEXT.test(newStretch) || SETEXT.test(oldStretch))) return undefined;
+  const offsetDelta = text.length - old.length;
+  const blocks: Block[] = [];
+  for (const b of previous.blocks) {
+    if (b.line >= from) break;
+    blocks.push(untitled(b, previous));
+  }
+  for (const b of markdownBlocks(text, lines, from, to)) blocks.push(b);
+  for (const b of previous.blocks) {
+    if (b.line >= oldTo) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
+  }
+  return finishModel(text, 'markdown', lines, blocks);
 }

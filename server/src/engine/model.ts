@@ -207,18 +207,26 @@ export function plainBlocks(text: string, lines: LineIndex, from = 0, to = lines
   return blocks;
 }
 
-function markdownBlocks(text: string, lines: LineIndex): Block[] {
+/**
+ * Blocks of a Markdown report, or of lines `from` to `to` (exclusive) of it: a re-parse passes a
+ * stretch of whole blocks between blank lines, which Markdown reads the same on its own.
+ */
+export function markdownBlocks(text: string, lines: LineIndex, from = 0, to = lines.lineCount): Block[] {
   const blocks: Block[] = [];
   let tokens;
+  const whole = from === 0 && to >= lines.lineCount;
   try {
-    tokens = md.parse(text, {});
+    tokens = md.parse(whole ? text : text.slice(lines.lineStarts[from], to < lines.lineCount ? lines.lineStarts[to] : text.length), {});
   } catch {
-    return plainBlocks(text, lines);
+    return plainBlocks(text, lines, from, to - 1);
   }
-  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (from > 0) {
+    for (const t of tokens) if (t.map) t.map = [t.map[0] + from, t.map[1] + from];
+  }
+  const frontMatter = from === 0 ? /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text) : null;
   const fmEndLine = frontMatter ? lines.lineAt(frontMatter[0].length - 1) + 1 : 0;
   if (frontMatter) {
-    blocks.push({ kind: 'front-matter', start: 0, end: frontMatter[0].length, line: 0, contentStart: 0, text: frontMatter[0] });
+    blocks.push({ kind: 'front-matter', start: 0, end: frontMatter[0].length, line: 0, contentStart: 0, text: detach(frontMatter[0]) });
   }
   const span = (map: [number, number]) => {
     const start = lines.lineStarts[map[0]];
@@ -234,6 +242,8 @@ function markdownBlocks(text: string, lines: LineIndex): Block[] {
       lists.push({ ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), index: 0 });
     } else if (t.type === 'ordered_list_close' || t.type === 'bullet_list_close') lists.pop();
     else if (t.type === 'list_item_open' && lists.length) lists[lists.length - 1].index++;
+    // table_close carries no line map: it must be seen before the tokens without one are skipped.
+    else if (t.type === 'table_close') inTable = false;
     if (!t.map) continue;
     if (t.map[0] < fmEndLine) continue;
     const { start, end } = span(t.map as [number, number]);
@@ -281,9 +291,6 @@ function markdownBlocks(text: string, lines: LineIndex): Block[] {
       case 'table_open':
         inTable = true;
         blocks.push(makeBlock(text, 'table', start, end, line, start, true));
-        break;
-      case 'table_close':
-        inTable = false;
         break;
       case 'fence':
       case 'code_block':
