@@ -29,7 +29,8 @@ const ac = join(root, 'node_modules', '.bin', 'autocorrect');
 const variants = [
   { label: 'node -e 0', argv: [process.execPath, '-e', '0'] },
   { label: `node ${cli.replace(root + '/', '')} --format json`, argv: [process.execPath, cli, '--format', 'json', file] },
-  ...(existsSync(ac) ? [{ label: 'autocorrect --lint --format json', argv: [ac, '--lint', '--format', 'json', file] }] : []),
+  // node named explicitly: valgrind does not follow the script's #!/usr/bin/env node
+  ...(existsSync(ac) ? [{ label: 'autocorrect --lint --format json', argv: [process.execPath, ac, '--lint', '--format', 'json', file] }] : []),
 ];
 
 /** CPU time (user + system, ms) of this process's waited-for children, from /proc/self/stat. */
