@@ -1,5 +1,7 @@
 // Extraction: one linear pass over the text blocks finds every figure (number, qualifiers,
-// unit, subject), every date, and the relations between figures of one sentence.
+// unit, subject), every date, and the relations between figures of one sentence. Each block is
+// read on its own; a linter's next version takes the results of unchanged blocks over and moves
+// them in place (see `FigureBlockCache`).
 
 import { blockKey, type Block, type ReportModel } from '../model';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
@@ -10,7 +12,8 @@ import { englishSubjectBefore, normaliseSubject, subjectAfter, subjectBefore } f
 import { findRelations } from './relations';
 
 // One alternative per number form; none nests a quantifier inside a repeated group that can
-// match the same text two ways, so matching is linear.
+// match the same text two ways, so matching is linear. Blocks are scanned by `nextNumber`, which
+// finds the same matches by character code; the second end of a range is read with NUMBER_AT.
 const NUMBER_RE = /百分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]+)|\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿几]+/gu;
 const NUMBER_AT = new RegExp(NUMBER_RE.source, 'uy');
 const EN_SCALE = /^\s?(thousand|million|billion|trillion|bn|k|m)(?![A-Za-z])/i;
@@ -24,7 +27,6 @@ function englishNounAfter(rest: string): boolean {
   const w = /^ ([a-z][a-z-]*)/.exec(rest);
   return !!w && !EN_NOT_NOUN.test(w[1]);
 }
-const SENTENCE_END = /[。！？!?；;\n]/u;
 const CLAUSE_DELIM = new Uint8Array(0x10000);
 for (const c of '，。；：、！？,;:!?（）()“”"《》【】|\n') CLAUSE_DELIM[c.charCodeAt(0)] = 1;
 const PRE_QUALIFIERS = ['将近', '接近', '大约', '超过', '不到', '不足', '不少于', '至少', '最多', '多达', '高达', '近', '约', '逾', '超'];
