@@ -148,11 +148,11 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     };
     const lookup = entryOf;
     memo = {
-      get<T>(block: Block, slot: string, compute: () => T): T {
+      get<T, A>(block: Block, slot: string, compute: (block: Block, arg: A) => T, arg: A): T {
         const entry = lookup(block);
         let value = entry.get(slot) as T | undefined;
         if (value === undefined) {
-          value = compute();
+          value = compute(block, arg);
           entry.set(slot, value);
         }
         return value;
@@ -196,7 +196,10 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       }
     }
     const signature = slots.map((s) => s.slot).join('\u0001');
-    for (const block of model.textBlocks) {
+    const blocks = model.textBlocks;
+    // Indexed loops below: this runs for every block of every check.
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
       const entry = entryOf!(block);
       // Kept for the next check: the entries of this version's blocks.
       next!.set(blockKey(model, block), entry);
@@ -204,8 +207,9 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       let own = slot.start === block.start && slot.signature === signature ? slot.placed : undefined;
       if (!own) {
         own = [];
-        for (const { rule, slot: id } of slots) {
-          if (failed.has(rule.id)) continue;
+        for (let k = 0; k < slots.length; k++) {
+          const { rule, slot: id } = slots[k];
+          if (failed.size && failed.has(rule.id)) continue;
           let relative = entry.get(id) as RuleFinding[] | undefined;
           if (!relative) {
             try {
@@ -217,7 +221,8 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
             }
             entry.set(id, relative);
           }
-          for (const r of relative) {
+          for (let j = 0; j < relative.length; j++) {
+            const r = relative[j];
             const severity = severityFor(rule, config, r.severity);
             if (severity !== 'off') own.push(place(rule.id, severity, r, block.start));
           }
@@ -227,7 +232,8 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
         // record of its own (the one it carries is its original's).
         if (!failed.size) block.lintSlot = { context: slot.context, entry, start: block.start, placed: own, signature } satisfies BlockSlot;
       }
-      for (const f of own) if (!suppressions.length || !isSuppressed(f, suppressions, model)) findings.push(f);
+      if (!suppressions.length) for (let j = 0; j < own.length; j++) findings.push(own[j]);
+      else for (const f of own) if (!isSuppressed(f, suppressions, model)) findings.push(f);
     }
     for (const rule of blockRules) {
       if (!rule.checkRest || failed.has(rule.id)) continue;

@@ -150,6 +150,18 @@ function headingWords(model: ReportModel, b: Block): string {
   return model.text.slice(from, b.headingEnd ?? b.end);
 }
 
+/** The union of two ascending lists of distinct numbers, ascending. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
 /** Locates each of the profile's sections in the report, in the profile's order. */
 export function matchSections(model: ReportModel, profile: Profile, memo?: BlockMemo): SectionMatch[] {
   const sections = profile.sections.map(compileSection);
@@ -174,7 +186,7 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
     const at = matchAt(s, b);
     return at === undefined ? -1 : at - b.start;
   });
-  const hits = blocks.map(memo ? (b) => memo.get(b, 'profiles/section-hits', () => hitsOf(b)) : hitsOf);
+  const hits = blocks.map(memo ? (b) => memo.get(b, 'profiles/section-hits', hitsOf, undefined) : hitsOf);
   const matchesAt = (s: CompiledSection, i: number): number | undefined => {
     const at = hits[i][sections.indexOf(s)];
     return at < 0 ? undefined : blocks[i].start + at;
@@ -191,9 +203,10 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
     for (let i = 0; i < blocks.length; i++) if (matchesAt(s, i) !== undefined) found.push(i);
     if (s.position === 'first' && blocks.length > 0) {
       // An unheaded first paragraph before the first numbered heading is the opening.
-      if (blocks[0].kind === 'paragraph' && (firstHeadingIndex === -1 || firstHeadingIndex > 0)) found.unshift(0);
+      if (blocks[0].kind === 'paragraph' && (firstHeadingIndex === -1 || firstHeadingIndex > 0) && found[0] !== 0) found.unshift(0);
     }
-    return Array.from(new Set(found)).sort((a, b) => a - b);
+    // In document order, each once (the loop above adds them in order).
+    return found;
   });
 
   const claimed = new Set<number>();
@@ -208,11 +221,12 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
     let list = candidates[k];
     if (s.body) {
       // The body: any top-level heading after the opening that no other section claims.
-      const topLevel = blocks
-        .map((b, i) => ({ b, i }))
-        .filter(({ b, i }) => b.kind === 'heading' && !claimed.has(i) && (b.marker?.level === 1 || (!b.marker && b.markdownLevel !== undefined) || b.marker?.level === 2))
-        .map(({ i }) => i);
-      list = Array.from(new Set([...list, ...topLevel])).sort((a, b) => a - b);
+      const topLevel: number[] = [];
+      for (let i = 0; i < blocks.length; i++) {
+        const b = blocks[i];
+        if (b.kind === 'heading' && !claimed.has(i) && (b.marker?.level === 1 || (!b.marker && b.markdownLevel !== undefined) || b.marker?.level === 2)) topLevel.push(i);
+      }
+      list = mergeSorted(list, topLevel);
       // A short report with no headings still has a body: its first paragraph after the opening.
       if (!list.some((i) => i > cursor)) {
         const para = blocks.findIndex((b, i) => i > cursor && b.kind === 'paragraph' && !claimed.has(i));

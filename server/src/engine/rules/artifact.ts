@@ -1,7 +1,8 @@
 // artifact: text no author wrote — scraping markers, replacement characters, invisible characters,
 // stray HTML tags in plain text.
 
-import { blockRule, memoized, type Rule } from './types';
+import { blockRule, memoized, type Rule, type RuleContext } from './types';
+import type { Block } from '../model';
 import type { RuleFinding } from '../types';
 import { detach } from '../text';
 
@@ -46,6 +47,9 @@ function marksIn(s: string): Mark[] {
   }
   return out;
 }
+
+/** The marks in a block's raw text, read from a copy (kept between checks, they must not hold on to the text). */
+const marksOfBlock = (b: Block, ctx: RuleContext): Mark[] => marksIn(detach(ctx.model.text.slice(b.start, b.end)));
 
 const del = (start: number, end: number) => [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start, end, newText: '' }], safe: true }];
 
@@ -117,8 +121,7 @@ export const artifactRule: Rule = blockRule({
     let pos = 0;
     for (const b of model.textBlocks) {
       if (b.start > pos) gap(pos, b.start);
-      // Kept between checks: read from a copy, so that the marks found do not hold on to the text.
-      place(memoized(ctx, b, 'artifact/marks', () => marksIn(detach(text.slice(b.start, b.end)))), b.start);
+      place(memoized(ctx, b, 'artifact/marks', marksOfBlock), b.start);
       pos = Math.max(pos, b.end);
     }
     if (pos < text.length) gap(pos, text.length);

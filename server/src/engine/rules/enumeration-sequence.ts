@@ -68,7 +68,7 @@ export const enumerationSequenceRule: Rule = {
         lastBlock = { shi: undefined, di: undefined };
       }
       // The items of a block depend on its text alone: a linter keeps them (relative to the block).
-      const items = memoized(ctx, block, 'enumeration-sequence/items', () => itemsOf(block));
+      const items = memoized(ctx, block, 'enumeration-sequence/items', itemsOf);
       for (const item of items) {
         const prev = state[item.family];
         const sameBlock = lastBlock[item.family] === block;

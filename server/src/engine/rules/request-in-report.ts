@@ -53,7 +53,7 @@ export const requestInReportRule: Rule = {
     if (!isReport) return findings;
     for (const block of model.textBlocks) {
       // A block's requests depend on its text alone: a linter keeps them (relative to the block).
-      for (const f of memoized(ctx, block, 'request-in-report/findings', () => requestsIn(block))) {
+      for (const f of memoized(ctx, block, 'request-in-report/findings', requestsIn)) {
         if (findings.length >= MAX_FINDINGS) return findings;
         findings.push(moveFinding(f, block.start));
       }

@@ -25,8 +25,11 @@ export interface RuleContext {
  * offsets relative to `block.start`: the same value serves the block wherever it moves.
  */
 export interface BlockMemo {
-  /** The value under `slot` for this block's text, computed on first use. `slot` names the rule and the value ("rule-id/what"). */
-  get<T>(block: Block, slot: string, compute: () => T): T;
+  /**
+   * The value under `slot` for this block's text, `compute(block, arg)` on first use. `slot` names
+   * the rule and the value ("rule-id/what"). `compute` is best a function made once, not per call.
+   */
+  get<T, A>(block: Block, slot: string, compute: (block: Block, arg: A) => T, arg: A): T;
 }
 
 /** `f` moved by `delta` (its fixes too): a new object, or `f` itself when `delta` is 0. */
@@ -41,9 +44,9 @@ export function moveFixes(fixes: Fix[], delta: number): Fix[] {
   return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
 }
 
-/** `compute()` for `block`, from the context's memo when there is one. */
-export function memoized<T>(ctx: RuleContext, block: Block, slot: string, compute: () => T): T {
-  return ctx.memo ? ctx.memo.get(block, slot, compute) : compute();
+/** `compute(block, ctx)`, from the context's memo when there is one. */
+export function memoized<T>(ctx: RuleContext, block: Block, slot: string, compute: (block: Block, ctx: RuleContext) => T): T {
+  return ctx.memo ? ctx.memo.get(block, slot, compute, ctx) : compute(block, ctx);
 }
 
 export interface Rule {

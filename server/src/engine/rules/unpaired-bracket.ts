@@ -2,7 +2,7 @@
 // crossed, or nested wrongly (“…“…”…” for “…‘…’…”, 《…《…》…》 for 《…〈…〉…》), per paragraph —
 // GB/T 15834-2011 §4.8 (引号), §4.9 (括号), §4.15 (书名号); DOMAIN P4, D9.
 
-import { memoized, moveFinding, type Rule } from './types';
+import { memoized, moveFinding, type Rule, type RuleContext } from './types';
 import type { Fix, RuleFinding } from '../types';
 import type { Block, ReportModel } from '../model';
 
@@ -185,7 +185,7 @@ function checkNesting(text: string, base: number, findings: RuleFinding[]): void
 }
 
 // A line that starts a new Markdown block: a list item, a quote, a heading, a table row.
-const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|>|#|\|)/;
+const BLOCK_START = /[ \t]*(?:[-*+][ \t]|[0-9]{1,9}[.)][ \t]|>|#|\|)/y;
 const HAN_ANY = /\p{Script=Han}/u;
 
 /**
@@ -196,10 +196,12 @@ const HAN_ANY = /\p{Script=Han}/u;
 function continuesParagraph(prev: Block, next: Block, model: ReportModel): boolean {
   // The model may take a first line for the title even when the paragraph goes on below it.
   if ((prev.kind !== 'paragraph' && !(prev.kind === 'title' && prev.markdownLevel === undefined)) || next.kind !== 'paragraph') return false;
-  if (model.lines.lineAt(next.start) !== model.lines.lineAt(prev.end) + 1) return false;
-  if (BLOCK_START.test(model.text.slice(next.start, next.contentStart + 2))) return false;
-  if (model.format === 'markdown') return true;
-  return !HAN_ANY.test(prev.text) && !HAN_ANY.test(next.text);
+  // Plain Chinese text: one paragraph per line (checked first: it is the common case and cheap).
+  if (model.format !== 'markdown' && (HAN_ANY.test(prev.text) || HAN_ANY.test(next.text))) return false;
+  if (next.line !== model.lines.lineAt(prev.end) + 1) return false;
+  // A block syntax mark within two characters of where the line's text starts (read in place, no copy).
+  BLOCK_START.lastIndex = next.start;
+  return !(BLOCK_START.test(model.text) && BLOCK_START.lastIndex <= next.contentStart + 2);
 }
 
 /** Consecutive lines of one paragraph as one run; the line breaks between them read as spaces. */
@@ -242,6 +244,17 @@ function checkRunAndNesting(text: string, base: number, findings: RuleFinding[],
   if (findings.length === before) checkNesting(text, base, findings);
 }
 
+const QUOTE = new Set(['“', '"']);
+
+/** The findings of a block read on its own, relative to its start. */
+function ownFindings(block: Block, model: ReportModel, nextStartsWithQuote: boolean): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const run of runsOf(block, model)) checkRunAndNesting(run.text, run.base - block.start, out, nextStartsWithQuote);
+  return out;
+}
+const blockFindings = (block: Block, ctx: RuleContext) => ownFindings(block, ctx.model, false);
+const blockFindingsQuoteFollows = (block: Block, ctx: RuleContext) => ownFindings(block, ctx.model, true);
+
 export const unpairedBracketRule: Rule = {
   id: 'unpaired-bracket',
   defaultSeverity: 'warning',
@@ -259,15 +272,13 @@ export const unpairedBracketRule: Rule = {
       let last = i;
       while (last + 1 < blocks.length && continuesParagraph(blocks[last], blocks[last + 1], model)) last++;
       const next = blocks[last + 1];
-      const nextStartsWithQuote = !!next && /^[“"]/u.test(model.text.charAt(next.contentStart));
+      const nextStartsWithQuote = !!next && QUOTE.has(model.text.charAt(next.contentStart));
       if (last === i) {
         // A block on its own: its findings depend on its text alone (and on the next block's first mark).
-        const relative = memoized(ctx, block, nextStartsWithQuote ? 'unpaired-bracket/quote-follows' : 'unpaired-bracket/findings', () => {
-          const out: RuleFinding[] = [];
-          for (const run of runsOf(block, model)) checkRunAndNesting(run.text, run.base - block.start, out, nextStartsWithQuote);
-          return out;
-        });
-        for (const f of relative) findings.push(moveFinding(f, block.start));
+        const relative = nextStartsWithQuote
+          ? memoized(ctx, block, 'unpaired-bracket/quote-follows', blockFindingsQuoteFollows)
+          : memoized(ctx, block, 'unpaired-bracket/findings', blockFindings);
+        for (let k = 0; k < relative.length; k++) findings.push(moveFinding(relative[k], block.start));
         continue;
       }
       const run = joinedRun(blocks.slice(i, last + 1));
