@@ -170,18 +170,30 @@ export function perfSuite(): void {
       assert.ok(t.activateMs >= 0 && t.evaluateMs >= 0 && t.hostGapMs >= 0, `plausible timings: ${JSON.stringify(t)}`);
 
       // What the timings above leave out: Node reading and compiling dist/client.js before its first
-      // statement runs. Estimated here by compiling the same source again (a unique trailing comment
-      // keeps V8's in-memory compilation cache from answering); median of 5.
+      // statement runs. Re-done here, 5 times (median): read + compile the same source (a unique
+      // trailing comment keeps V8's in-memory compilation cache from answering), then evaluate it as
+      // Node would (CommonJS wrapper, this host's require) without calling activate(): a second
+      // measure of code loading + evaluation, taken when the host has settled (the first one ran
+      // while the workbench was starting, competing for the CPU).
       const main = path.join(ext.extensionPath, (ext.packageJSON as { main: string }).main);
       const compile: number[] = [];
+      const evaluate: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t0 = performance.now();
-        const src = fs.readFileSync(main, 'utf8');
-        new vm.Script(`${src}\n//${RUN_ID}-${i}`, { filename: main });
-        compile.push(performance.now() - t0);
+        const src = fs.readFileSync(main, 'utf8').replace(/^#!.*/, '');
+        const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${src}\n})//${RUN_ID}-${i}`, { filename: main });
+        const t1 = performance.now();
+        const fn = script.runInThisContext() as (e: object, r: NodeRequire, m: object, f: string, d: string) => void;
+        const mod = { exports: {} };
+        fn(mod.exports, require, mod, main, path.dirname(main));
+        const t2 = performance.now();
+        assert.strictEqual(typeof (mod.exports as { activate?: unknown }).activate, 'function', 'the re-evaluated bundle exports activate');
+        compile.push(t1 - t0);
+        evaluate.push(t2 - t1);
       }
-      compile.sort((a, b) => a - b);
-      const codeLoadingEstimateMs = compile[2];
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      const codeLoadingEstimateMs = med(compile);
+      const settledEvaluateMs = med(evaluate);
       const ours = codeLoadingEstimateMs + t.evaluateMs + t.activateMs;
       const activation = {
         bundleBytes: fs.statSync(main).size,
@@ -189,16 +201,20 @@ export function perfSuite(): void {
         codeLoadingEstimateMs: +codeLoadingEstimateMs.toFixed(2),
         evaluateMs: +t.evaluateMs.toFixed(2),
         activateMs: +t.activateMs.toFixed(2),
+        settledActivationMs: +(codeLoadingEstimateMs + settledEvaluateMs + t.activateMs).toFixed(2),
+        settledEvaluateMs: +settledEvaluateMs.toFixed(2),
         hostGapMs: +t.hostGapMs.toFixed(2),
         serverReadyMs: t.serverReadyMs === undefined ? null : +t.serverReadyMs.toFixed(1),
-        covers: 'activationMs = codeLoadingEstimateMs + evaluateMs + activateMs. codeLoadingEstimateMs: reading + compiling dist/client.js (re-done here: ' +
-          'the original load cannot be timed from inside); evaluateMs: running the bundle (vscode-languageclient and our modules); activateMs: activate() alone. ' +
+        covers: 'activationMs = codeLoadingEstimateMs + evaluateMs + activateMs. codeLoadingEstimateMs: reading + compiling dist/client.js (re-done in the test: ' +
+          'the original load cannot be timed from inside); evaluateMs: running the bundle at the real activation (vscode-languageclient and our modules); ' +
+          'activateMs: activate() alone. settledActivationMs: the same with the evaluation re-done in the test (median of 5), once the workbench has settled. ' +
           'Left out: hostGapMs, VS Code\'s own work between loading the module and calling activate() (extension context), and serverReadyMs, ' +
           'activate() start to the server answering initialize (activation does not wait for the server)',
       };
       const out = record(ext, { activation });
       console.log(`[perf] activation ≈ ${activation.activationMs} ms = code loading ≈ ${activation.codeLoadingEstimateMs} + evaluating ${activation.evaluateMs} ` +
-        `+ activate() ${activation.activateMs} (host gap ${activation.hostGapMs} ms not counted); server ready after ${activation.serverReadyMs} ms → ${out}`);
+        `+ activate() ${activation.activateMs} (host gap ${activation.hostGapMs} ms not counted); settled re-measure ≈ ${activation.settledActivationMs} ms ` +
+        `(evaluating ${activation.settledEvaluateMs}); server ready after ${activation.serverReadyMs} ms → ${out}`);
     });
 
     test('keystroke → updated diagnostics, 1 MB report, 20 one-character edits in the editor', async () => {
