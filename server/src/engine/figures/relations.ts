@@ -42,6 +42,9 @@ const H_BASE = 16; // 比 较
 const H_SHARE = 32; // 占 比
 const H_LATIN = 64; // of which, including, total, respectively, from, accounting for, or: a vowel a e i o
 
+// The characters after which 共 is not a total (TOTAL_MARKERS' lookahead).
+const NOT_TOTAL_AFTER = new Set(Array.from('同享产青识赢治商担创富筑谋振鸣性用存生通', (c) => c.charCodeAt(0)));
+
 function hintsOf(s: string): number {
   let h = 0;
   for (let k = 0; k < s.length; k++) {
@@ -62,9 +65,13 @@ function hintsOf(s: string): number {
       case 0x542b: // 含
         h |= H_PARTS;
         break;
-      case 0x5171: // 共
-        h |= H_TOTAL;
+      case 0x5171: {
+        // 共 as TOTAL_MARKERS reads it: 共计 一共 总共 共有, or 共 not in 公共 中共 共同 共享 …
+        const p = s.charCodeAt(k - 1);
+        const n = s.charCodeAt(k + 1);
+        if (n === 0x8ba1 || n === 0x6709 || p === 0x4e00 || p === 0x603b || (p !== 0x516c && p !== 0x4e2d && !NOT_TOTAL_AFTER.has(n))) h |= H_TOTAL;
         break;
+      }
       case 0x8ba1: { // 共计 合计 总计 累计
         const p = s.charCodeAt(k - 1);
         if (p === 0x5171 || p === 0x5408 || p === 0x603b || p === 0x7d2f) h |= H_TOTAL;
