@@ -123,7 +123,6 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
   const profile = chooseProfile(model, config, options.profileId);
   const ruleList = options.rules ?? RULES;
   let memo: BlockMemo | undefined;
-  let next: Map<string, Map<string, unknown>> | undefined;
   let entryOf: ((block: Block) => Map<string, unknown>) | undefined;
   if (cache) {
     let c = cache.context;
@@ -132,16 +131,27 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       c = cache.context = { config, format: model.format, profile: profile?.id, rules: ruleList };
     }
     const context = c;
-    const previous = cache.blocks;
-    const renewed = (next = new Map());
+    // Entries by block text, for blocks that come without a record (re-parsed ones). Texts no
+    // block has any more are let go when the map has grown well past the document.
+    const byKey = cache.blocks;
+    if (byKey.size > 2 * model.textBlocks.length + 256) {
+      const kept = new Map<string, Map<string, unknown>>();
+      for (const b of model.textBlocks) {
+        const slot = b.lintSlot as BlockSlot | undefined;
+        const entry = slot && slot.context === context ? slot.entry : byKey.get(blockKey(model, b));
+        if (entry) kept.set(blockKey(model, b), entry);
+      }
+      cache.blocks = kept;
+    }
+    const entries = cache.blocks;
     entryOf = (block) => {
       const slot = block.lintSlot as BlockSlot | undefined;
       if (slot && slot.context === context) return slot.entry;
       const key = blockKey(model, block);
-      let entry = renewed.get(key);
+      let entry = entries.get(key);
       if (!entry) {
-        entry = previous.get(key) ?? new Map<string, unknown>();
-        renewed.set(key, entry);
+        entry = new Map<string, unknown>();
+        entries.set(key, entry);
       }
       block.lintSlot = { context, entry, start: -1 } satisfies BlockSlot;
       return entry;
@@ -201,8 +211,6 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       const entry = entryOf!(block);
-      // Kept for the next check: the entries of this version's blocks.
-      next!.set(blockKey(model, block), entry);
       const slot = block.lintSlot as BlockSlot;
       let own = slot.start === block.start && slot.signature === signature ? slot.placed : undefined;
       if (!own) {
@@ -244,7 +252,6 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       }
     }
   }
-  if (cache) cache.blocks = next!;
   // A block rule that failed on some block reports nothing, as it would in a check without cache.
   const kept = failed.size ? findings.filter((f) => !failed.has(f.rule)) : findings;
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
