@@ -4,6 +4,7 @@
 // them in place (see `FigureBlockCache`).
 
 import { blockKey, type Block, type ReportModel } from '../model';
+import { detach } from '../text';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
 import type { FigureCheck } from './analysis';
 import { decimalsOf, parseArabic, parseChinese, parseChineseAmount, scaleOf, stepOf, toHalfWidth } from './numbers';
@@ -379,7 +380,8 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
     numberStart: b + at,
     numberEnd: b + at + token.length,
     unitStart: b + unitStart,
-    text: model.text.slice(b + start, b + pos),
+    // Kept across versions of the document: its own string, not a view into this version's text.
+    text: detach(model.text.slice(b + start, b + pos)),
     line: model.lines.lineAt(b + start),
     perUnit: false,
     plan: false,
@@ -424,7 +426,7 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
   const push = (at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined) => {
     const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
     const start = block.start + at;
-    out.push({ year, month, day, start, end: start + m[0].length, text: model.text.slice(start, start + m[0].length), line: model.lines.lineAt(start), valid, sentence: sentenceAt(at) });
+    out.push({ year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceAt(at) });
     pos = at + m[0].length;
   };
   let y = -2;
@@ -805,7 +807,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
           end: start + p[0].length,
           numberStart: start,
           numberEnd: start + p[0].length,
-          text: model.text.slice(start, start + p[0].length),
+          text: detach(model.text.slice(start, start + p[0].length)),
           line: model.lines.lineAt(start),
         };
         describe(f, sc, p.index, p.index + p[0].length, prevEnd, english);
