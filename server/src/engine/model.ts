@@ -163,8 +163,9 @@ function looksLikeTitle(b: Block): boolean {
 /** Blanks inline code, link targets and URLs so that rules do not read them. */
 function maskInline(s: string, markdown: boolean): string {
   const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
-  let out = s.replace(/\b(?:https?|ftp|file):\/\/[^\s<>"'，。；、）)】]+/giu, blank)
-    .replace(/\bwww\.[a-z0-9-]+\.[^\s<>"'，。；、）)】]+/giu, blank);
+  // The URL patterns only run where a URL can be (most report lines have none).
+  let out = s.includes('://') ? s.replace(/\b(?:https?|ftp|file):\/\/[^\s<>"'，。；、）)】]+/giu, blank) : s;
+  if (/www\./i.test(out)) out = out.replace(/\bwww\.[a-z0-9-]+\.[^\s<>"'，。；、）)】]+/giu, blank);
   if (markdown) {
     out = out
       .replace(/(`+)[^`\r\n][\s\S]*?\1/g, blank)
@@ -190,6 +191,11 @@ function makeBlock(text: string, kind: BlockKind, start: number, end: number, li
   return block;
 }
 
+/** What `[\s\u3000]` matches (JavaScript's white space and line terminators), by code unit. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Blocks of a plain-text report: each non-blank line is one, from line `from` to line `to` inclusive. */
 export function plainBlocks(text: string, lines: LineIndex, from = 0, to = lines.lineCount - 1): Block[] {
   const blocks: Block[] = [];
@@ -200,7 +206,8 @@ export function plainBlocks(text: string, lines: LineIndex, from = 0, to = lines
     const raw = text.slice(start, end);
     const lead = /^[\s\u3000\ufeff]*/u.exec(raw)![0].length;
     if (lead === raw.length) continue;
-    const trimmedEnd = start + raw.replace(/[\s\u3000]+$/u, '').length;
+    let trimmedEnd = end;
+    while (trimmedEnd > start && isSpace(text.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
     const kind: BlockKind = /^\s*<!--[\s\S]*-->\s*$/.test(raw) ? 'html' : 'paragraph';
     blocks.push(makeBlock(text, kind, start, trimmedEnd, line, start + lead, false));
   }
