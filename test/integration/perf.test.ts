@@ -144,6 +144,33 @@ function nextDiagnostics(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => bo
   });
 }
 
+/** The language server process (a child of this extension host running dist/server.js), or undefined off Linux. */
+function serverPid(): number | undefined {
+  if (process.platform !== 'linux' || !fs.existsSync('/proc/self/stat')) return undefined;
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('dist/server.js')) return Number(name);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+}
+
+/** CPU time (user + system, ms; clock ticks of 10 ms) a process has used, from /proc/PID/stat. */
+function procCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const countBy = (diags: vscode.Diagnostic[]) => {
   const m = new Map<string, number>();
   for (const d of diags) m.set(ruleOf(d), (m.get(ruleOf(d)) ?? 0) + 1);
@@ -241,7 +268,10 @@ export function perfSuite(): void {
       assert.ok(col > 0, 'the marker line holds a 、');
       const at = new vscode.Position(markerLine, col);
 
-      const samples: { edit: 'insert' | 'delete'; ms: number }[] = [];
+      // Where the time goes, per edit: the server's CPU time and this extension host's (all its
+      // threads, other extensions included), beside the wall time.
+      const pid = serverPid();
+      const samples: { edit: 'insert' | 'delete'; ms: number; serverCpuMs?: number; extHostCpuMs: number }[] = [];
       for (let i = 0; i < EDITS; i++) {
         const insert = i % 2 === 0;
         const wait = nextDiagnostics(
@@ -251,11 +281,20 @@ export function perfSuite(): void {
             : (d) => !linesOf(d, 'duplicate-punctuation').includes(markerLine),
           insert ? `a duplicate-punctuation finding on line ${markerLine} after typing 、` : `the duplicate-punctuation finding on line ${markerLine} gone after deleting 、`,
         );
+        const s0 = procCpuMs(pid);
+        const h0 = process.cpuUsage();
         const t0 = performance.now();
         const ok = await editor.edit((eb) => (insert ? eb.insert(at, '、') : eb.delete(new vscode.Range(at, at.translate(0, 1)))), { undoStopBefore: false, undoStopAfter: false });
         assert.ok(ok, 'the editor applied the edit');
         const { at: t1, diags } = await wait;
-        samples.push({ edit: insert ? 'insert' : 'delete', ms: +(t1 - t0).toFixed(2) });
+        const s1 = procCpuMs(pid);
+        const h1 = process.cpuUsage(h0);
+        samples.push({
+          edit: insert ? 'insert' : 'delete',
+          ms: +(t1 - t0).toFixed(2),
+          ...(s0 !== undefined && s1 !== undefined ? { serverCpuMs: s1 - s0 } : {}),
+          extHostCpuMs: +((h1.user + h1.system) / 1000).toFixed(1),
+        });
         // The update is the right one: the doubled mark on the marker line, everything else as before.
         const dup = diags.filter((d) => ruleOf(d) === 'duplicate-punctuation' && d.range.start.line === markerLine);
         if (insert) {
@@ -282,6 +321,8 @@ export function perfSuite(): void {
         debounceNote: 'the client pulls textDocument/diagnostic right after each didChange (no client debounce); the server debounces only pushed diagnostics (150 ms, clients without pull)',
         edits: samples.length,
         medianMs: +percentile(ms, 50).toFixed(1),
+        serverCpuMedianMs: pid === undefined ? null : percentile(samples.map((x) => x.serverCpuMs ?? 0).sort((a, b) => a - b), 50),
+        extHostCpuMedianMs: percentile(samples.map((x) => x.extHostCpuMs).sort((a, b) => a - b), 50),
         p95Ms: +percentile(ms, 95).toFixed(1),
         minMs: ms[0],
         maxMs: ms[ms.length - 1],
@@ -290,7 +331,7 @@ export function perfSuite(): void {
       };
       const out = record(ext, { keystroke });
       console.log(`[perf] keystroke → diagnostics, ${keystroke.documentBytes} bytes, ${baseCount} findings: median ${keystroke.medianMs} ms, p95 ${keystroke.p95Ms} ms ` +
-        `(min ${keystroke.minMs}, max ${keystroke.maxMs}, ${samples.length} edits; debounce 0 ms); first check after opening ${keystroke.firstDiagnosticsMs} ms → ${out}`);
+        `(min ${keystroke.minMs}, max ${keystroke.maxMs}, ${samples.length} edits; debounce 0 ms; per edit CPU: server ${keystroke.serverCpuMedianMs} ms, extension host ${keystroke.extHostCpuMedianMs} ms); first check after opening ${keystroke.firstDiagnosticsMs} ms → ${out}`);
     });
   });
 }
