@@ -12,6 +12,7 @@ import { statusBarSuite } from './statusbar.test';
 import { undoSuite } from './undo.test';
 import { restartSuite } from './restart.test';
 import { perfSuite } from './perf.test';
+import { templatesSuite } from './templates.test';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -27,6 +28,7 @@ export function run(): Promise<void> {
   statusBarSuite();
   laterSuite();
   undoSuite();
+  templatesSuite();
   perfSuite();
   restartSuite(); // last: it kills and replaces the language server
   return new Promise((resolve, reject) => {
