@@ -39,6 +39,12 @@ const POST_FIRST = new Set(POST_QUALIFIERS.filter((q) => q.length > 1).map((q) =
 const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
 const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
 const SCALE_AT = new RegExp(SCALE_RE.source.slice(1), 'uy');
+/** A scale word (万 亿 千 …) at `pos` that is not the start of a unit (千米, 万元 is 万 + 元). */
+function scaleWordAt(s: string, pos: number): string | undefined {
+  const sc = scaleAt(s, pos);
+  return sc && unitAt(s, pos)?.text !== sc[0] ? sc[0] : undefined;
+}
+
 /** The scale word (万 亿 千 …) written at `pos`, read in place. */
 function scaleAt(s: string, pos: number): RegExpExecArray | null {
   SCALE_AT.lastIndex = pos;
@@ -65,15 +71,21 @@ function isLatin(c: string): boolean {
   return /[A-Za-z]/.test(c);
 }
 
-/** The interval a qualifier gives a stated value. */
-function intervalOf(value: number, high: number, qualifier: string | undefined): [number, number] {
+// intervalOf's answer (two numbers, without an array per figure).
+let intervalLow = 0;
+let intervalHigh = 0;
+
+/** The interval a qualifier gives a stated value, in intervalLow and intervalHigh. */
+function intervalOf(value: number, high: number, qualifier: string | undefined): void {
   switch (qualifier) {
     case '多':
     case '余':
     case '有余':
     case '之多':
     case '出头':
-      return [value, high + stepOf(high)];
+      intervalLow = value;
+      intervalHigh = high + stepOf(high);
+      return;
     case '以上':
     case '超过':
     case '超':
@@ -82,23 +94,33 @@ function intervalOf(value: number, high: number, qualifier: string | undefined):
     case '至少':
     case '多达':
     case '高达':
-      return [value, Infinity];
+      intervalLow = value;
+      intervalHigh = Infinity;
+      return;
     case '以下':
     case '不到':
     case '不足':
     case '最多':
-      return [0, high];
+      intervalLow = 0;
+      intervalHigh = high;
+      return;
     case '近':
     case '将近':
     case '接近':
-      return [value * 0.8, high];
+      intervalLow = value * 0.8;
+      intervalHigh = high;
+      return;
     case '约':
     case '大约':
     case '左右':
     case '上下':
-      return [value * 0.9, high * 1.1];
+      intervalLow = value * 0.9;
+      intervalHigh = high * 1.1;
+      return;
     default:
-      return [value, high];
+      intervalLow = value;
+      intervalHigh = high;
+      return;
   }
 }
 
@@ -216,11 +238,7 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
   let pos = at + token.length;
   let unitStart = pos;
   let unitEnd = pos;
-  const scaleBy = (f: number) => {
-    value *= f;
-    low *= f;
-    high *= f;
-  };
+  // (No closures here: a closure would make every call allocate a context for these variables.)
   if (percentWords) {
     const body = token.slice(3);
     const n = /^\d/.test(body) ? parseArabic(body) : parseChineseDecimal(body);
@@ -245,24 +263,36 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
     }
     // 200多万 / 300余 / 1.2万 / 126万亿: qualifier and scale between number and unit.
     let scaled = false;
-    const readScale = () => {
-      if (chinese) return;
-      const sc = scaleAt(hw, pos);
-      if (sc && unitAt(hw, pos)?.text !== sc[0]) {
-        scaled = true;
-        scaleBy(scaleOf(sc[0]));
-        pos += sc[0].length;
-      }
-    };
-    readScale();
+    let word = chinese ? undefined : scaleWordAt(hw, pos);
+    if (word !== undefined) {
+      scaled = true;
+      const f = scaleOf(word);
+      value *= f;
+      low *= f;
+      high *= f;
+      pos += word.length;
+    }
     const q = hw.charAt(pos);
     if ((q === '多' || q === '余') && (unitAt(hw, pos + 1) || (!chinese && scaleAt(hw, pos + 1) !== null) || (chinese && /^[万亿]/u.test(hw.charAt(pos + 1))))) {
       qualifier = q;
       pos++;
       if (chinese && /^[万亿]/u.test(hw.charAt(pos))) {
-        scaleBy(scaleOf(hw.charAt(pos)));
+        const f = scaleOf(hw.charAt(pos));
+        value *= f;
+        low *= f;
+        high *= f;
         pos++;
-      } else readScale();
+      } else {
+        word = chinese ? undefined : scaleWordAt(hw, pos);
+        if (word !== undefined) {
+          scaled = true;
+          const f = scaleOf(word);
+          value *= f;
+          low *= f;
+          high *= f;
+          pos += word.length;
+        }
+      }
     }
     unitStart = pos;
     unit = unitAt(hw, pos);
@@ -271,7 +301,10 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
       // 1.2 million, 3k, 2 bn: English scales; $ before the number is the unit.
       const sc = EN_SCALE.exec(hw.slice(pos, pos + 12));
       if (sc) {
-        scaleBy(EN_SCALES[sc[1].toLowerCase()]);
+        const f = EN_SCALES[sc[1].toLowerCase()];
+        value *= f;
+        low *= f;
+        high *= f;
         pos += sc[0].length;
       }
       const eu = englishUnitAt(hw, pos);
@@ -313,7 +346,12 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
         const u2 = unitAt(hw, p2);
         if (v2 !== undefined && (unit || u2) && (!unit || !u2 || u2.base === unit.base)) {
           v2 *= f2;
-          if (!unit && !scaled && f2 > 1) scaleBy(f2); // 3～5万人: the scale applies to both ends
+          if (!unit && !scaled && f2 > 1) {
+            // 3～5万人: the scale applies to both ends
+            value *= f2;
+            low *= f2;
+            high *= f2;
+          }
           high = v2;
           if (!unit) {
             unit = u2;
@@ -356,7 +394,9 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
       break;
     }
   }
-  const [l, h] = intervalOf(low, high, qualifier);
+  intervalOf(low, high, qualifier);
+  const l = intervalLow;
+  const h = intervalHigh;
   const b = block.start;
   return {
     id: 0,
@@ -681,9 +721,9 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
       results.push(hit);
       continue;
     }
-    const r = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan);
     // Without a cache, only blocks with figures are asked about again (checks, perBlock).
-    if (useCache || r.figures) results.push(r);
+    const r = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan, useCache);
+    if (r) results.push(r);
   }
   const extraction: Extraction = { set, blocks: results };
   if (useCache) cache!.last = extraction;
@@ -694,12 +734,13 @@ const FULL_WIDTH = /[０-９．％]/u;
 /** Scratch: the time scopes of the sentences of the block being read. */
 const SCOPES: string[] = [];
 const HAN = /\p{Script=Han}/u;
-const SENTENCE_ENDS = /[。！？!?；;\n]/gu;
+const SENTENCE_END_CODE = new Uint8Array(0x10000);
+for (const c of '。！？!?；;\n') SENTENCE_END_CODE[c.charCodeAt(0)] = 1;
 const SENTENCE_ENDS_EN = /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu;
 const PLAN_CARRY = new Set(Array.from('；;：:', (c) => c.charCodeAt(0)));
 
-/** Reads one block afresh: appends its figures, dates, sentences and relations to `set`. */
-function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownYear: string | undefined, set: FigureSet, key: string | undefined, context: string, planParagraph: boolean): BlockResult {
+/** Reads one block afresh: appends its figures, dates, sentences and relations to `set`; its result, unless it has no figures and `keep` is false. */
+function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownYear: string | undefined, set: FigureSet, key: string | undefined, context: string, planParagraph: boolean, keep: boolean): BlockResult | undefined {
   const { figures, dates, sentences } = set;
   const figureBase = figures.length;
   const dateBase = dates.length;
@@ -710,8 +751,6 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   const sentenceBase = sentences.length;
   let nSentences = 0;
   const anyPlanWord = planWordRe().test(hw);
-  const endRe = english ? SENTENCE_ENDS_EN : SENTENCE_ENDS;
-  endRe.lastIndex = 0;
   let s0 = 0;
   let carryPlan = false;
   const addSpan = (end: number) => {
@@ -723,8 +762,14 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
     nSentences++;
     s0 = end;
   };
-  let e: RegExpExecArray | null;
-  while ((e = endRe.exec(hw))) addSpan(e.index + 1);
+  if (english) {
+    let e: RegExpExecArray | null;
+    SENTENCE_ENDS_EN.lastIndex = 0;
+    while ((e = SENTENCE_ENDS_EN.exec(hw))) addSpan(e.index + 1);
+  } else {
+    // Chinese sentence ends are single characters: found by code, without a match object each.
+    for (let k = 0; k < hw.length; k++) if (SENTENCE_END_CODE[hw.charCodeAt(k)]) addSpan(k + 1);
+  }
   addSpan(hw.length);
   // The time scope of each sentence up to the one asked for, in order: a sentence without time
   // words is in the time frame of the paragraph so far (五年来，…).
@@ -837,6 +882,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   }
   if (block.kind === 'table') tableSubjects(figures.slice(figureBase), model);
   const dependent = findRelations(model, figures, sentences, figureBase, sentenceBase, set.relations);
+  if (!keep && figures.length === figureBase) return undefined;
   return {
     key: block.kind === 'table' || dependent ? undefined : key,
     context,
@@ -862,6 +908,20 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
 // Figures that name the level a change reached (增加到X): they take the subject before them.
 const inheritsSubject = new WeakSet<Figure>();
 
+/** A per-unit word (每, 人均 …) in the last eight characters of the clause. */
+function perWordIn(clause: string, words: string[]): boolean {
+  const from = Math.max(0, clause.length - 8);
+  for (const w of words) if (clause.indexOf(w, from) >= 0) return true;
+  return false;
+}
+
+/** `/ ` or 每 right after the number (/^\s*\/|^每/ on the next two characters). */
+function perAfter(hw: string, at: number): boolean {
+  const c = hw.charAt(at);
+  if (c === '/' || c === '每') return true;
+  return at + 1 < hw.length && hw.charAt(at + 1) === '/' && /\s/u.test(c);
+}
+
 /** Fills in a figure's subject, scope, plan and per-unit flags from its sentence. */
 function describe(
   f: Figure,
@@ -884,9 +944,8 @@ function describe(
   const floor = Math.max(prevEnd, span.start - block.start);
   while (c > floor && !CLAUSE_DELIM[hw.charCodeAt(c - 1)]) c--;
   const clause = hw.slice(c, rel);
-  const tail = clause.slice(-8);
   if (hw.charCodeAt(rel - 1) === 0x7684 || hw.charCodeAt(relEnd) === 0x7684) f.attributive = true;
-  f.perUnit = lex.perWords.some((w) => tail.includes(w)) || /^\s*\/|^每/u.test(hw.slice(relEnd, relEnd + 2));
+  f.perUnit = perWordIn(clause, lex.perWords) || perAfter(hw, relEnd);
   const read = english ? englishSubjectBefore(clause) : subjectBefore(clause);
   if (read.change) f.change = read.change;
   if (read.reached) inheritsSubject.add(f);

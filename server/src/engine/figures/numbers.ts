@@ -26,19 +26,27 @@ export function decimalsOf(s: string): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+// The same tables by UTF-16 code (no one-character strings while parsing).
+const DIGIT_CODE = new Map(Object.entries(DIGIT).map(([k, v]) => [k.charCodeAt(0), v]));
+const SMALL_UNIT_CODE = new Map(Object.entries(SMALL_UNIT).map(([k, v]) => [k.charCodeAt(0), v]));
+
 /** Parses a section below 万: 三千五百二十 / 二十 / 十五 / 三五 (digits only as a digit string). */
 function parseSection(s: string): number | undefined {
   if (!s) return 0;
   let total = 0;
   let current = 0;
   let sawUnit = false;
-  for (const ch of s) {
-    if (ch in DIGIT) current = current * 10 + DIGIT[ch];
-    else if (ch in SMALL_UNIT) {
-      total += (current || 1) * SMALL_UNIT[ch];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const digit = DIGIT_CODE.get(c);
+    if (digit !== undefined) current = current * 10 + digit;
+    else {
+      const unit = SMALL_UNIT_CODE.get(c);
+      if (unit === undefined) return undefined;
+      total += (current || 1) * unit;
       current = 0;
       sawUnit = true;
-    } else return undefined;
+    }
   }
   if (!sawUnit && s.length > 1 && !/^[〇零一二三四五六七八九]+$/u.test(s)) return undefined;
   return total + current;
@@ -102,12 +110,13 @@ export function parseChineseAmount(s: string): ParsedAmount | undefined {
 /** The scale of 万, 亿, 万亿, 千 written after a number. */
 export function scaleOf(s: string): number {
   let f = 1;
-  for (const ch of s) {
-    if (ch === '万') f *= 1e4;
-    else if (ch === '亿') f *= 1e8;
-    else if (ch === '千') f *= 1e3;
-    else if (ch === '百') f *= 1e2;
-    else if (ch === '十') f *= 10;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x4e07) f *= 1e4; // 万
+    else if (c === 0x4ebf) f *= 1e8; // 亿
+    else if (c === 0x5343) f *= 1e3; // 千
+    else if (c === 0x767e) f *= 1e2; // 百
+    else if (c === 0x5341) f *= 10; // 十
   }
   return f;
 }

@@ -110,6 +110,13 @@ function inTotalAfter(text: string, end: number): boolean {
   return /^\s*in total\b/i.test(text.slice(end, end + 12));
 }
 
+// Scratch, reused for each sentence (findRelations does not nest): the gaps before its figures,
+// their marker hints, the figures already placed in a relation, and the relation of each part.
+const GAPS: string[] = [];
+const HINTS: number[] = [];
+const USED = new Set<number>();
+const PART_OF = new Map<number, FigureRelation>();
+
 /**
  * Finds the relations of the sentences of `figures[from…]` (one block's, in document order) and
  * appends them to `out`. True when a relation of the block's first sentence (`firstSentence`)
@@ -126,15 +133,17 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     while (i1 < figures.length && figures[i1].sentence === figures[i0].sentence) i1++;
     const F = figures.slice(i0, i1);
     const sent = sentences[F[0].sentence];
-    const gaps: string[] = new Array(F.length);
-    const hints: number[] = new Array(F.length);
+    const gaps = GAPS;
+    const hints = HINTS;
     for (let k = 0; k < F.length; k++) {
       gaps[k] = text.slice(k === 0 ? sent.start : F[k - 1].end, F[k].start);
       hints[k] = hintsOf(gaps[k]);
     }
     const between = (k: number) => gaps[k];
-    const used = new Set<number>();
-    const partOf = new Map<number, FigureRelation>();
+    const used = USED;
+    const partOf = PART_OF;
+    used.clear();
+    partOf.clear();
     let barrier = 0;
     // Parts and totals.
     for (let i = 0; i < F.length; i++) {
