@@ -138,6 +138,13 @@ export interface ScanContext {
 
 let planRe: RegExp | undefined;
 /** One pattern for all plan cues: a single pass over a block instead of one per word. */
+let planGlobal: RegExp | undefined;
+/** The plan cues as a global pattern, for finding them one after another. */
+function planWordGlobal(): RegExp {
+  planGlobal ??= new RegExp(planWordRe().source, 'gu');
+  return planGlobal;
+}
+
 function planWordRe(): RegExp {
   planRe ??= new RegExp(lexicon().planWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u');
   return planRe;
@@ -750,13 +757,21 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   // Sentences of this block (appended to the set); their time scopes are read when a figure asks.
   const sentenceBase = sentences.length;
   let nSentences = 0;
-  const anyPlanWord = planWordRe().test(hw);
+  // Plan words in the block, found in one pass: a sentence has one when the next plan word at or
+  // after its start begins before its end (plan words hold no sentence ends, so none spans two).
+  const planWords = planWordGlobal();
+  planWords.lastIndex = 0;
+  let nextPlan = planWords.exec(hw)?.index ?? Infinity;
   let s0 = 0;
   let carryPlan = false;
   const addSpan = (end: number) => {
     if (end <= s0) return;
     // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
-    const plan: boolean = blockPlan || carryPlan || (anyPlanWord && planWordRe().test(hw.slice(s0, end)));
+    if (nextPlan < s0) {
+      planWords.lastIndex = s0;
+      nextPlan = planWords.exec(hw)?.index ?? Infinity;
+    }
+    const plan: boolean = blockPlan || carryPlan || nextPlan < end;
     carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
     sentences.push({ start: block.start + s0, end: block.start + end, plan });
     nSentences++;
