@@ -134,6 +134,30 @@ function userTerms(value: unknown): TermEntry[] {
   return out;
 }
 
+const charSets = new Map<string, Set<number>>();
+function charsOf(s: string): Set<number> {
+  let set = charSets.get(s);
+  if (!set) {
+    set = new Set<number>();
+    for (let i = 0; i < s.length; i++) set.add(s.charCodeAt(i));
+    charSets.set(s, set);
+  }
+  return set;
+}
+
+/**
+ * A cheap test that rules out most places before the edit distance is computed: a text within
+ * `maxD` edits of `pattern` keeps at least pattern.length − maxD of its characters, all among the
+ * first pattern.length + maxD characters from `at` (the longest match `prefixDistance` looks at).
+ */
+function mayBeNear(pattern: string, chars: Set<number>, text: string, at: number, maxD: number): boolean {
+  const need = pattern.length - maxD;
+  const end = Math.min(text.length, at + pattern.length + maxD);
+  let common = 0;
+  for (let k = at; k < end; k++) if (chars.has(text.charCodeAt(k)) && ++common >= need) return true;
+  return false;
+}
+
 /**
  * Edit distance between `pattern` and the best-matching prefix of `text` from `at` (free end):
  * returns the distance and the matched length. O(|pattern| × (|pattern| + maxD)).
@@ -302,8 +326,10 @@ export const termRule: Rule = blockRule({
       const maxD = maxDistance(e.canonical.length);
       if (maxD === 0) continue;
       const anchor = e.canonical.slice(0, 2);
+      const chars = charsOf(e.canonical);
       for (let at = text.indexOf(anchor); at >= 0 && own.length < MAX_PER_BLOCK; at = text.indexOf(anchor, at + 1)) {
         if (text.startsWith(e.canonical, at)) continue;
+        if (!mayBeNear(e.canonical, chars, text, at, maxD)) continue;
         if (e.allow.some((a) => text.startsWith(a, at))) continue;
         const { d, len } = prefixDistance(e.canonical, text, at, maxD);
         if (d === 0 || d > maxD) continue;
