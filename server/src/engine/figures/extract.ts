@@ -129,11 +129,79 @@ export interface ScanContext {
   hw: string;
   block: Block;
   plan: boolean;
-  sentenceBase: number;
-  sentenceIndexAt: (rel: number) => number;
-  /** The document's sentences so far (this block's from `sentenceBase`), and the time scope of this block's k-th. */
+  ownYear: string | undefined;
+  /** The document's sentences so far; this block's are `nSentences` from `sentenceBase`. */
   sentences: Sentence[];
-  scopeOf: (k: number) => string;
+  sentenceBase: number;
+  nSentences: number;
+  /** Where `sentenceIndexAt` last looked, how many sentences have a time scope read, the last scope. */
+  cursor: number;
+  scoped: number;
+  lastScope: string;
+  /** While the sentences are cut: where the next one starts, whether a plan cue carries over, the next plan word. */
+  s0: number;
+  carryPlan: boolean;
+  nextPlan: number;
+}
+
+const SCAN: ScanContext = { model: undefined as unknown as ReportModel, hw: '', block: undefined as unknown as Block, plan: false, ownYear: undefined, sentences: [], sentenceBase: 0, nSentences: 0, cursor: 0, scoped: 0, lastScope: '', s0: 0, carryPlan: false, nextPlan: Infinity };
+
+/** Appends the sentence of the block that ends at `end` (relative to the block). */
+function addSentence(sc: ScanContext, end: number): void {
+  const { hw, s0 } = sc;
+  if (end <= s0) return;
+  if (sc.nextPlan < s0) {
+    const planWords = planWordGlobal();
+    planWords.lastIndex = s0;
+    sc.nextPlan = planWords.exec(hw)?.index ?? Infinity;
+  }
+  // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
+  const plan: boolean = sc.plan || sc.carryPlan || sc.nextPlan < end;
+  sc.carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
+  sc.sentences.push({ start: sc.block.start + s0, end: sc.block.start + end, plan });
+  sc.nSentences++;
+  sc.s0 = end;
+}
+
+/** The index (document-wide) of the block's sentence holding `rel`; asked in order mostly. */
+function sentenceIndexAt(sc: ScanContext, rel: number): number {
+  const abs = sc.block.start + rel;
+  const { sentences, sentenceBase } = sc;
+  let cursor = sc.cursor;
+  while (cursor < sc.nSentences - 1 && sentences[sentenceBase + cursor].end <= abs) cursor++;
+  while (cursor > 0 && sentences[sentenceBase + cursor].start > abs) cursor--;
+  sc.cursor = cursor;
+  return sentenceBase + cursor;
+}
+
+/**
+ * The time scope of the block's k-th sentence, reading those up to it in order: a sentence
+ * without time words is in the time frame of the paragraph so far (五年来，…).
+ */
+function scopeOf(sc: ScanContext, k: number): string {
+  const { hw, block, sentences, sentenceBase } = sc;
+  for (; sc.scoped <= k; sc.scoped++) {
+    const sentence = sentences[sentenceBase + sc.scoped];
+    const text = hw.slice(sentence.start - block.start, sentence.end - block.start);
+    let scope = sc.lastScope;
+    if (SCOPE_HINT.test(text)) {
+      TIME_SCOPE.lastIndex = 0;
+      let t: RegExpExecArray | null;
+      let one: string | undefined;
+      let many: Set<string> | undefined;
+      while ((t = TIME_SCOPE.exec(text))) {
+        // The report's own year (the title's) is the default time frame, not a scope of its own.
+        if (t[0] === sc.ownYear || t[0] === one) continue;
+        if (one === undefined) one = t[0];
+        else (many ??= new Set([one])).add(t[0]);
+      }
+      if (many) scope = Array.from(many).sort().join('|');
+      else if (one !== undefined) scope = one;
+    }
+    sc.lastScope = scope;
+    SCOPES[sc.scoped] = scope;
+  }
+  return SCOPES[k];
 }
 
 let planRe: RegExp | undefined;
@@ -468,14 +536,16 @@ export function daysInMonth(year: number | undefined, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (rel: number) => number, out: DateMention[]): void {
+/** Appends the date `m` read at `at` (relative to the block); returns where reading goes on. */
+function pushDate(block: Block, model: ReportModel, sc: ScanContext, out: DateMention[], at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined): number {
+  const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
+  const start = block.start + at;
+  out.push({ year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceIndexAt(sc, at) });
+  return at + m[0].length;
+}
+
+function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext, out: DateMention[]): void {
   let pos = 0;
-  const push = (at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined) => {
-    const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
-    const start = block.start + at;
-    out.push({ year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceAt(at) });
-    pos = at + m[0].length;
-  };
   let y = -2;
   let mo = -2;
   while (pos < hw.length) {
@@ -494,7 +564,7 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
         YEAR_DATE.lastIndex = at;
         const m = YEAR_DATE.exec(hw);
         if (m) {
-          push(at, m, numberOf(m[1]), m[2] ? numberOf(m[2]) : undefined, m[3] ? numberOf(m[3]) : undefined);
+          pos = pushDate(block, model, sc, out, at, m, numberOf(m[1]), m[2] ? numberOf(m[2]) : undefined, m[3] ? numberOf(m[3]) : undefined);
           found = true;
         }
       }
@@ -505,7 +575,7 @@ function readDates(hw: string, block: Block, model: ReportModel, sentenceAt: (re
         MONTH_DATE.lastIndex = at;
         const m = MONTH_DATE.exec(hw);
         if (m) {
-          push(at, m, undefined, numberOf(m[1]), numberOf(m[2]));
+          pos = pushDate(block, model, sc, out, at, m, undefined, numberOf(m[1]), numberOf(m[2]));
           found = true;
         }
       }
@@ -755,77 +825,40 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   const hw = FULL_WIDTH.test(block.text) ? toHalfWidth(block.text) : block.text;
   const english = !HAN.test(hw);
   // Sentences of this block (appended to the set); their time scopes are read when a figure asks.
-  const sentenceBase = sentences.length;
-  let nSentences = 0;
+  // One scan state, reused block after block: reading a block makes no closures.
+  const sc = SCAN;
+  sc.model = model;
+  sc.hw = hw;
+  sc.block = block;
+  sc.plan = blockPlan;
+  sc.ownYear = ownYear;
+  sc.sentences = sentences;
+  sc.sentenceBase = sentences.length;
+  sc.nSentences = 0;
+  sc.cursor = 0;
+  sc.scoped = 0;
+  sc.lastScope = '';
+  sc.s0 = 0;
+  sc.carryPlan = false;
   // Plan words in the block, found in one pass: a sentence has one when the next plan word at or
   // after its start begins before its end (plan words hold no sentence ends, so none spans two).
   const planWords = planWordGlobal();
   planWords.lastIndex = 0;
-  let nextPlan = planWords.exec(hw)?.index ?? Infinity;
-  let s0 = 0;
-  let carryPlan = false;
-  const addSpan = (end: number) => {
-    if (end <= s0) return;
-    // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
-    if (nextPlan < s0) {
-      planWords.lastIndex = s0;
-      nextPlan = planWords.exec(hw)?.index ?? Infinity;
-    }
-    const plan: boolean = blockPlan || carryPlan || nextPlan < end;
-    carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
-    sentences.push({ start: block.start + s0, end: block.start + end, plan });
-    nSentences++;
-    s0 = end;
-  };
+  sc.nextPlan = planWords.exec(hw)?.index ?? Infinity;
   if (english) {
     let e: RegExpExecArray | null;
     SENTENCE_ENDS_EN.lastIndex = 0;
-    while ((e = SENTENCE_ENDS_EN.exec(hw))) addSpan(e.index + 1);
+    while ((e = SENTENCE_ENDS_EN.exec(hw))) addSentence(sc, e.index + 1);
   } else {
     // Chinese sentence ends are single characters: found by code, without a match object each.
-    for (let k = 0; k < hw.length; k++) if (SENTENCE_END_CODE[hw.charCodeAt(k)]) addSpan(k + 1);
+    for (let k = 0; k < hw.length; k++) if (SENTENCE_END_CODE[hw.charCodeAt(k)]) addSentence(sc, k + 1);
   }
-  addSpan(hw.length);
-  // The time scope of each sentence up to the one asked for, in order: a sentence without time
-  // words is in the time frame of the paragraph so far (五年来，…).
-  const scopes = SCOPES;
-  let scoped = 0;
-  let lastScope = '';
-  const scopeOf = (k: number): string => {
-    for (; scoped <= k; scoped++) {
-      const sentence = sentences[sentenceBase + scoped];
-      const text = hw.slice(sentence.start - block.start, sentence.end - block.start);
-      let scope = lastScope;
-      if (SCOPE_HINT.test(text)) {
-        TIME_SCOPE.lastIndex = 0;
-        let t: RegExpExecArray | null;
-        let one: string | undefined;
-        let many: Set<string> | undefined;
-        while ((t = TIME_SCOPE.exec(text))) {
-          // The report's own year (the title's) is the default time frame, not a scope of its own.
-          if (t[0] === ownYear || t[0] === one) continue;
-          if (one === undefined) one = t[0];
-          else (many ??= new Set([one])).add(t[0]);
-        }
-        if (many) scope = Array.from(many).sort().join('|');
-        else if (one !== undefined) scope = one;
-      }
-      lastScope = scope;
-      scopes[scoped] = scope;
-    }
-    return scopes[k];
-  };
-  let cursor = 0;
-  const sentenceAt = (rel: number): number => {
-    const abs = block.start + rel;
-    while (cursor < nSentences - 1 && sentences[sentenceBase + cursor].end <= abs) cursor++;
-    while (cursor > 0 && sentences[sentenceBase + cursor].start > abs) cursor--;
-    return sentenceBase + cursor;
-  };
-  readDates(hw, block, model, sentenceAt, dates);
-  cursor = 0;
+  addSentence(sc, hw.length);
+  const sentenceBase = sc.sentenceBase;
+  const nSentences = sc.nSentences;
+  readDates(hw, block, model, sc, dates);
+  sc.cursor = 0;
 
-  const sc: ScanContext = { model, hw, block, plan: blockPlan, sentenceBase, sentenceIndexAt: sentenceAt, sentences, scopeOf };
   let prevEnd = 0;
   let last: Figure | undefined;
   // Bare numbers in a list before a unit (3、4、5个): they take the unit of the last one.
@@ -948,12 +981,12 @@ function describe(
 ): void {
   const { hw, block } = sc;
   const lex = lexicon();
-  const sIndex = sc.sentenceIndexAt(rel);
+  const sIndex = sentenceIndexAt(sc, rel);
   const span = sc.sentences[sIndex];
   f.sentence = sIndex;
   if (english) f.english = true;
   f.plan = span.plan;
-  f.scope = sc.scopeOf(sIndex - sc.sentenceBase);
+  f.scope = scopeOf(sc, sIndex - sc.sentenceBase);
   // The clause before the number: back to a delimiter or the previous figure.
   let c = rel;
   const floor = Math.max(prevEnd, span.start - block.start);
