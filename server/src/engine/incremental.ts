@@ -1,6 +1,6 @@
 // Re-checking after an edit: reuse the blocks and block-rule findings that the edit did not touch.
 
-import { LineIndex } from './text';
+import { LineIndex, detach } from './text';
 import { parseReport, plainBlocks, markdownBlocks, finishModel, type Block, type ReportModel } from './model';
 import { lintModel, createLintCache, type LintOptions, type LintResult } from './lint';
 import { createFigureBlockCache, useFigureBlockCache } from './figures';
@@ -52,6 +52,16 @@ function shiftBlock(b: Block, offset: number, lines: number): Block {
   return s;
 }
 
+/**
+ * Blocks re-parsed from a new version hold copies of their text: they live on into later versions,
+ * and a substring would keep this version's whole text alive with them (`detach`). Blocks of a full
+ * parse share the text they were cut from, which is kept once, whatever edits follow.
+ */
+function detached(blocks: Block[]): Block[] {
+  for (const b of blocks) b.text = detach(b.text);
+  return blocks;
+}
+
 /** An earlier version's title block as the block it was before it was taken for the title. */
 function untitled(b: Block, previous: ReportModel): Block {
   if (b !== previous.title) return b;
@@ -81,7 +91,7 @@ export function reparse(previous: ReportModel, text: string): ReportModel {
     if (b.line >= firstLine) break;
     blocks.push(untitled(b, previous));
   }
-  blocks.push(...plainBlocks(text, lines, firstLine, newLastLine));
+  for (const b of detached(plainBlocks(text, lines, firstLine, newLastLine))) blocks.push(b);
   for (const b of previous.blocks) {
     if (b.line > oldLastLine) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
   }
@@ -192,7 +202,7 @@ function reparseMarkdown(previous: ReportModel, text: string, lines: LineIndex, 
     if (b.line >= from) break;
     blocks.push(untitled(b, previous));
   }
-  for (const b of markdownBlocks(text, lines, from, to)) blocks.push(b);
+  for (const b of detached(markdownBlocks(text, lines, from, to))) blocks.push(b);
   for (const b of previous.blocks) {
     if (b.line >= oldTo) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
   }

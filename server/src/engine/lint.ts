@@ -134,7 +134,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     // Entries by block text, for blocks that come without a record (re-parsed ones). Texts no
     // block has any more are let go when the map has grown well past the document.
     const byKey = cache.blocks;
-    if (byKey.size > 2 * model.textBlocks.length + 256) {
+    if (byKey.size > model.textBlocks.length * 1.25 + 64) {
       const kept = new Map<string, Map<string, unknown>>();
       for (const b of model.textBlocks) {
         const slot = b.lintSlot as BlockSlot | undefined;

@@ -178,8 +178,7 @@ function maskInline(s: string, markdown: boolean): string {
 
 function makeBlock(text: string, kind: BlockKind, start: number, end: number, line: number, contentStart: number, markdown: boolean): Block {
   const raw = text.slice(start, end);
-  // Blocks outlive the text they were cut from (a linter reuses them): they hold copies.
-  const block: Block = { kind, start, end, line, contentStart, text: detach(kind === 'code' || kind === 'html' ? raw : maskInline(raw, markdown)) };
+  const block: Block = { kind, start, end, line, contentStart, text: kind === 'code' || kind === 'html' ? raw : maskInline(raw, markdown) };
   if (kind === 'heading' || kind === 'paragraph') {
     const marker = parseMarker(text.slice(contentStart, Math.min(end, contentStart + 12)), contentStart);
     if (marker) {
