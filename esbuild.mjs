@@ -86,8 +86,18 @@ const docxAsSeparateFile = {
   },
 };
 
+const lspAsSeparateFile = {
+  name: 'lsp-separate',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/lsp$/ }, () => ({ path: './lsp.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...enginePlugins, semverLite] },
+  // The client in two files: dist/client.js (activation) and dist/lsp.js (vscode-languageclient),
+  // which client.js requires once activation has returned.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...enginePlugins, lspAsSeparateFile] },
+  { ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'], plugins: [...enginePlugins, semverLite] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...enginePlugins, docxAsSeparateFile] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...enginePlugins, docxAsSeparateFile] },
   { ...common, entryPoints: ['docx'], outfile: 'dist/docx-lib.js' },
@@ -109,7 +119,7 @@ if (watch) {
     // A second minifier pass (terser: compress twice, mangle) over what esbuild minified: ≈ 3% of
     // the client and the server (≈ 22 KB), same code. Licence comments stay; UTF-8 stays UTF-8.
     const { minify } = await import('terser');
-    for (const outfile of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+    for (const outfile of ['dist/client.js', 'dist/lsp.js', 'dist/server.js', 'dist/cli.js']) {
       const code = readFileSync(outfile, 'utf8');
       const r = await minify(code, { ecma: 2020, module: false, compress: { passes: 2 }, mangle: true, format: { comments: /@license|@preserve|^!/, ascii_only: false } });
       if (typeof r.code !== 'string' || r.code.length >= code.length) continue;
@@ -118,7 +128,7 @@ if (watch) {
   }
   if (analyze) {
     for (const [i, r] of results.entries()) {
-      if (builds[i].outfile === 'dist/client.js' || builds[i].outfile === 'dist/server.js') console.log(await esbuild.analyzeMetafile(r.metafile));
+      if (['dist/client.js', 'dist/lsp.js', 'dist/server.js'].includes(builds[i].outfile)) console.log(await esbuild.analyzeMetafile(r.metafile));
     }
   }
 }

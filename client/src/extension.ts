@@ -1,10 +1,10 @@
 // The VS Code side: starts the language server over IPC, shows the status-bar count, and
-// forwards the report-lint commands.
+// forwards the report-lint commands. The language client itself (dist/lsp.js, from lsp.ts) is
+// loaded right after activation returns.
 
 import { loadStart } from './loadStart';
 import * as vscode from 'vscode';
-import * as path from 'path';
-import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
 import { registerTemplates } from './templates';
 
@@ -17,6 +17,8 @@ interface StatusParams {
 }
 
 let client: LanguageClient | undefined;
+/** Resolves with the client once dist/lsp.js is loaded and the client made (before the server runs). */
+let clientMade: Promise<LanguageClient> | undefined;
 
 /** Activation, timed inside the extension host (performance.now(), ms). */
 export interface ActivationTimings {
@@ -32,6 +34,12 @@ export interface ActivationTimings {
   activateMs: number;
   /** From the start of `activate()` until the language server answered `initialize` (undefined until then, or if it failed). */
   serverReadyMs: number | undefined;
+  /**
+   * Loading the language client after activation: reading, compiling and running dist/lsp.js
+   * (vscode-languageclient) and making the client. Not part of activation, but the extension
+   * host's time all the same (undefined until done).
+   */
+  clientLoadMs: number | undefined;
 }
 
 /** What the extension exports (used by the integration tests). */
@@ -51,25 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const t0 = performance.now();
   const started = Date.now();
   const output = vscode.window.createOutputChannel('report-lint', { log: true });
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'report' },
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-      { language: 'plaintext', scheme: 'file' },
-      { language: 'plaintext', scheme: 'untitled' },
-    ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportlint.yaml') },
-    outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
-    diagnosticPullOptions: { onChange: true, onSave: true },
-  };
-  client = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
+  let madeClient!: (c: LanguageClient) => void;
+  let noClient!: (e: unknown) => void;
+  const made = (clientMade = new Promise<LanguageClient>((resolve, reject) => ((madeClient = resolve), (noClient = reject))));
   registerTemplates(context);
 
   const status = vscode.window.createStatusBarItem('reportLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -99,22 +91,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(async (editor) => {
       renderStatus();
-      if (editor && client?.state === State.Running && !statuses.has(editor.document.uri.toString())) {
+      if (editor && client?.isRunning() && !statuses.has(editor.document.uri.toString())) {
         await client.sendRequest('reportLint/status', { uri: editor.document.uri.toString() }).catch(() => undefined);
       }
     }),
     vscode.commands.registerCommand('reportLint.toggleForFile', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
-      const r = await client.sendRequest<{ checked: boolean }>('reportLint/toggle', { uri: editor.document.uri.toString() });
+      if (!editor) return;
+      const r = await (await made).sendRequest<{ checked: boolean }>('reportLint/toggle', { uri: editor.document.uri.toString() });
       vscode.window.setStatusBarMessage(r.checked ? vscode.l10n.t('Report checking enabled for this file') : vscode.l10n.t('Report checking disabled for this file'), 3000);
     }),
     vscode.commands.registerCommand('reportLint.showOutput', () => output.show()),
     vscode.commands.registerCommand('reportLint.fillPlaceholders', async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
+      if (!editor) return;
       const doc = editor.document;
-      const r = await client.sendRequest<{ version?: number; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }>('reportLint/fillPlaceholders', { uri: doc.uri.toString() });
+      const r = await (await made).sendRequest<{ version?: number; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }>('reportLint/fillPlaceholders', { uri: doc.uri.toString() });
       if (!r.edits.length) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No placeholder maps to a value in .reportlint.yaml (variables / fill).'));
         return;
@@ -126,32 +118,53 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
       await vscode.workspace.applyEdit(edit);
     }),
     vscode.commands.registerCommand('reportLint.restartServer', async () => {
-      await client?.restart();
+      await (await made).restart();
       output.appendLine('report-lint server restarted on request');
     }),
   );
 
-  client.onDidChangeState((e) => {
-    if (e.newState === State.Stopped) output.appendLine('report-lint server stopped; the client restarts it when it crashed (see above).');
-  });
   context.subscriptions.push(
-    client.onNotification('reportLint/status', (s: StatusParams) => {
-      statuses.set(s.uri, s);
-      renderStatus();
-    }),
-    registerPreview(context, client),
+    // The preview's requests wait for the client if it is not made yet.
+    registerPreview(context, { sendRequest: async <R>(method: string, params: unknown) => (await made).sendRequest<R>(method, params) }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('reportLint/trust', { trusted: true })),
   );
-  // Activation does not wait for the server process: the editor stays responsive meanwhile.
-  const running = client.start().then(
-    async () => {
-      serverReadyMs = performance.now() - t0;
-      output.appendLine(`report-lint server ready ${Date.now() - started} ms after activation`);
-      const editor = vscode.window.activeTextEditor;
-      if (editor) await client?.sendRequest('reportLint/status', { uri: editor.document.uri.toString() }).catch(() => undefined);
-    },
-    (e: unknown) => output.appendLine(`report-lint server failed to start: ${e instanceof Error ? e.message : String(e)}`),
-  );
+  // The language client is loaded once activation has returned (setImmediate runs after VS Code's
+  // bookkeeping of the activation), and activation never waits for the server process either.
+  const running = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    const l0 = performance.now();
+    let lsp: typeof import('./lsp');
+    let c: LanguageClient;
+    try {
+      // Required at run time from dist/lsp.js (esbuild leaves './lsp' out of dist/client.js).
+      lsp = require('./lsp') as typeof import('./lsp');
+      c = client = lsp.createClient(context, output);
+    } catch (e) {
+      output.appendLine(`report-lint could not load its language client: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      noClient(e);
+      return;
+    }
+    clientLoadMs = performance.now() - l0;
+    c.onDidChangeState((e) => {
+      if (e.newState === lsp.State.Stopped) output.appendLine('report-lint server stopped; the client restarts it when it crashed (see above).');
+    });
+    context.subscriptions.push(
+      c.onNotification('reportLint/status', (s: StatusParams) => {
+        statuses.set(s.uri, s);
+        renderStatus();
+      }),
+    );
+    madeClient(c);
+    try {
+      await c.start();
+    } catch (e) {
+      output.appendLine(`report-lint server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    serverReadyMs = performance.now() - t0;
+    output.appendLine(`report-lint server ready ${Date.now() - started} ms after activation (client loaded in ${clientLoadMs.toFixed(1)} ms)`);
+    const editor = vscode.window.activeTextEditor;
+    if (editor) await c.sendRequest('reportLint/status', { uri: editor.document.uri.toString() }).catch(() => undefined);
+  });
   const t1 = performance.now();
   activationMs = t1 - t0;
   const evaluateMs = loadEnd - loadStart;
@@ -159,16 +172,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   output.appendLine(`report-lint activated in ${activationMs.toFixed(1)} ms (evaluating the bundle before: ${evaluateMs.toFixed(1)} ms)`);
   return {
     activationMs: () => activationMs,
-    timings: () => ({ evaluateMs, hostGapMs, activateMs: activationMs, serverReadyMs }),
+    timings: () => ({ evaluateMs, hostGapMs, activateMs: activationMs, serverReadyMs, clientLoadMs }),
     ready: () => running,
   };
 }
 
 let activationMs = 0;
 let serverReadyMs: number | undefined;
+let clientLoadMs: number | undefined;
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** For the integration tests: the client once it is made. */
+export function clientReady(): Promise<LanguageClient> | undefined {
+  return clientMade;
 }
 
 /** For the integration tests: the running client. */

@@ -5,7 +5,10 @@
 
 import * as vscode from 'vscode';
 import { randomBytes } from 'crypto';
-import type { LanguageClient } from 'vscode-languageclient/node';
+/** What the preview needs of the language client. */
+export interface Requests {
+  sendRequest<R>(method: string, params: unknown): Promise<R>;
+}
 import { previewPageHtml, parseWebviewMessage, type ToWebview } from '../../server/src/engine/render/page';
 
 const RENDER_HTML = 'reportLint/renderHtml';
@@ -80,7 +83,7 @@ class ReportPreview implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
-    private readonly client: LanguageClient,
+    private readonly client: Requests,
     document: vscode.TextDocument,
     private readonly onDispose: () => void,
   ) {
@@ -263,7 +266,7 @@ function previewable(doc: vscode.TextDocument | undefined): doc is vscode.TextDo
 }
 
 /** Registers the preview and export commands; returns one disposable for all of it. */
-export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): vscode.Disposable {
+export function registerPreview(context: vscode.ExtensionContext, client: Requests): vscode.Disposable {
   let preview: ReportPreview | undefined;
   const media = vscode.Uri.joinPath(context.extensionUri, 'media');
 
