@@ -62,6 +62,23 @@ function detached(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/**
+ * The blocks of a new version: the earlier version's blocks above line `before` as they were, the
+ * re-parsed `fresh` ones, and the earlier version's blocks from its line `after` on, moved.
+ */
+function splice(previous: ReportModel, before: number, fresh: Block[], after: number, offsetDelta: number, lineDelta: number): Block[] {
+  const blocks: Block[] = [];
+  for (const b of previous.blocks) {
+    if (b.line >= before) break;
+    blocks.push(untitled(b, previous));
+  }
+  for (const b of detached(fresh)) blocks.push(b);
+  for (const b of previous.blocks) {
+    if (b.line >= after) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
+  }
+  return blocks;
+}
+
 /** An earlier version's title block as the block it was before it was taken for the title. */
 function untitled(b: Block, previous: ReportModel): Block {
   if (b !== previous.title) return b;
@@ -86,15 +103,7 @@ export function reparse(previous: ReportModel, text: string): ReportModel {
   const newLastLine = Math.min(lines.lineCount - 1, lines.lineAt(text.length - suffix) + 1);
   const offsetDelta = text.length - old.length;
   const lineDelta = newLastLine - oldLastLine;
-  const blocks: Block[] = [];
-  for (const b of previous.blocks) {
-    if (b.line >= firstLine) break;
-    blocks.push(untitled(b, previous));
-  }
-  for (const b of detached(plainBlocks(text, lines, firstLine, newLastLine))) blocks.push(b);
-  for (const b of previous.blocks) {
-    if (b.line > oldLastLine) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
-  }
+  const blocks = splice(previous, firstLine, plainBlocks(text, lines, firstLine, newLastLine), oldLastLine + 1, offsetDelta, lineDelta);
   return finishModel(text, 'plain', lines, blocks);
 }
 
@@ -196,15 +205,6 @@ function reparseMarkdown(previous: ReportModel, text: string, lines: LineIndex, 
   if (REACHES_FAR.test(newStretch) || REACHES_FAR.test(oldStretch)) return undefined;
   // A setext underline makes a heading of the whole paragraph above it, lines above the stretch too.
   if (from > 0 && !blank(from - 1) && (SETEXT.test(newStretch) || SETEXT.test(oldStretch))) return undefined;
-  const offsetDelta = text.length - old.length;
-  const blocks: Block[] = [];
-  for (const b of previous.blocks) {
-    if (b.line >= from) break;
-    blocks.push(untitled(b, previous));
-  }
-  for (const b of detached(markdownBlocks(text, lines, from, to))) blocks.push(b);
-  for (const b of previous.blocks) {
-    if (b.line >= oldTo) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
-  }
+  const blocks = splice(previous, from, markdownBlocks(text, lines, from, to), oldTo, text.length - old.length, lineDelta);
   return finishModel(text, 'markdown', lines, blocks);
 }
