@@ -17,8 +17,6 @@ interface StatusParams {
 }
 
 let client: LanguageClient | undefined;
-/** Resolves with the client once dist/lsp.js is loaded and the client made (before the server runs). */
-let clientMade: Promise<LanguageClient> | undefined;
 
 /** Activation, timed inside the extension host (performance.now(), ms). */
 export interface ActivationTimings {
@@ -61,7 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const output = vscode.window.createOutputChannel('report-lint', { log: true });
   let madeClient!: (c: LanguageClient) => void;
   let noClient!: (e: unknown) => void;
-  const made = (clientMade = new Promise<LanguageClient>((resolve, reject) => ((madeClient = resolve), (noClient = reject))));
+  // Resolves with the client once dist/lsp.js is loaded and the client made (before the server runs).
+  const made = new Promise<LanguageClient>((resolve, reject) => ((madeClient = resolve), (noClient = reject)));
+  // A failure to load is logged where it happens; commands that wait for the client see it too.
+  made.catch(() => undefined);
   registerTemplates(context);
 
   const status = vscode.window.createStatusBarItem('reportLint.status', vscode.StatusBarAlignment.Right, 100);
@@ -185,10 +186,6 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-/** For the integration tests: the client once it is made. */
-export function clientReady(): Promise<LanguageClient> | undefined {
-  return clientMade;
-}
 
 /** For the integration tests: the running client. */
 export function getClient(): LanguageClient | undefined {
