@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
-import { startSession, type Session } from './lsp-session';
+import { startSession, REPORT, type Session } from './lsp-session';
 
 /** LSPErrorCodes.ServerCancelled and ErrorCodes / LSPErrorCodes.RequestCancelled. */
 const SERVER_CANCELLED = -32802;
@@ -52,17 +52,6 @@ async function startCancellationSession(rootDir: string): Promise<CancellationSe
   });
 }
 
-const REPORT = [
-  'XX镇2024年宣传工作总结',
-  '2024年，镇党委认真做好宣传工作。现将有关情况报告如下：',
-  '一、加强组织领导',
-  '全年召开会议5次，不在、、网络平台发布信息。',
-  '二、强化理论学习',
-  '组织学习12次。',
-  '四、做好舆情引导',
-  '但还存在一些问题：一是宣传形式单一。',
-  '下一步，我们将继续努力。',
-].join('\n');
 
 /** About 2 MB (UTF-8): the report above, then ordinary paragraphs. */
 function largeReport(): string {

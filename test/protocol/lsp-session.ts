@@ -10,6 +10,19 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 
 const SERVER = path.resolve('dist/server.js');
 
+/** A short work summary with a placeholder, a doubled 、, a numbering gap and no 落款 (our fixture). */
+export const REPORT = [
+  'XX镇2024年宣传工作总结',
+  '2024年，镇党委认真做好宣传工作。现将有关情况报告如下：',
+  '一、加强组织领导',
+  '全年召开会议5次，不在、、网络平台发布信息。',
+  '二、强化理论学习',
+  '组织学习12次。',
+  '四、做好舆情引导',
+  '但还存在一些问题：一是宣传形式单一。',
+  '下一步，我们将继续努力。',
+].join('\n');
+
 export interface Published {
   uri: string;
   version?: number;

@@ -5,24 +5,13 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { startSession, tempWorkspace, type Session } from './lsp-session';
+import { startSession, tempWorkspace, REPORT, type Session } from './lsp-session';
 
 /** The diagnostics last pushed for `uri` once they satisfy `predicate`. */
 async function pushedDiagnostics(s: Session, uri: string, predicate: (d: any[]) => boolean): Promise<any[]> {
   return (await s.waitForPush(uri, (p) => predicate(p.diagnostics))).diagnostics;
 }
 
-const REPORT = [
-  'XX镇2024年宣传工作总结',
-  '2024年，镇党委认真做好宣传工作。现将有关情况报告如下：',
-  '一、加强组织领导',
-  '全年召开会议5次，不在、、网络平台发布信息。',
-  '二、强化理论学习',
-  '组织学习12次。',
-  '四、做好舆情引导',
-  '但还存在一些问题：一是宣传形式单一。',
-  '下一步，我们将继续努力。',
-].join('\n');
 
 const summarize = (ds: any[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
 
