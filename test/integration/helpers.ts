@@ -130,13 +130,20 @@ export async function askBridge<T>(kind: string, body: object, timeoutMs = WAIT_
   const request = path.join(dir, `${id}.request.json`);
   fs.writeFileSync(request + '.tmp', JSON.stringify({ kind, ...body }));
   fs.renameSync(request + '.tmp', request);
+  // The answer is a file the launcher renames into the bridge directory: wait for it to appear.
   return new Promise<T>((resolve, reject) => {
-    const end = Date.now() + timeoutMs;
-    const poll = () => {
-      if (fs.existsSync(answer)) return resolve(JSON.parse(fs.readFileSync(answer, 'utf8')) as T);
-      if (Date.now() > end) return reject(new Error(`the launcher did not answer the ${kind} request within ${timeoutMs} ms`));
-      setTimeout(poll, 100); // polling a file the launcher writes: a condition, not a fixed sleep
+    let done = false;
+    const finish = (err?: Error) => {
+      if (done) return;
+      if (!err && !fs.existsSync(answer)) return;
+      done = true;
+      watcher.close();
+      clearTimeout(deadline);
+      if (err) reject(err);
+      else resolve(JSON.parse(fs.readFileSync(answer, 'utf8')) as T);
     };
-    poll();
+    const watcher = fs.watch(dir, () => finish());
+    const deadline = setTimeout(() => finish(new Error(`the launcher did not answer the ${kind} request within ${timeoutMs} ms`)), timeoutMs);
+    finish(); // it may already be there
   });
 }
