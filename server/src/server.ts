@@ -24,6 +24,7 @@ import {
   LSPErrorCodes,
   type CancellationToken,
   type DiagnosticServerCancellationData,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -211,16 +212,22 @@ export function startServer(connection: Connection): void {
 
   /**
    * The diagnostics of a check, reusing those of the previous check of the document for findings
-   * that are the same objects: the engine reuses a finding only where the text before it did not
-   * change, so its line and column are unchanged too.
+   * that are the same objects at the same line and column. The engine reuses a finding of a block
+   * the edit did not touch, moved in place when text before it changed, so most keep their
+   * diagnostic: an edit moves the findings after it in offsets, rarely in lines and columns.
    */
   const lastDiagnostics = new Map<string, Map<Finding, Diagnostic>>();
-  function diagnosticsOf(doc: TextDocument, findings: Finding[]): Diagnostic[] {
+  function diagnosticsOf(doc: TextDocument, result: LintResult): Diagnostic[] {
     const previous = lastDiagnostics.get(doc.uri);
     const current = new Map<Finding, Diagnostic>();
-    const out = findings.map((f) => {
+    const lines = result.model.lines;
+    const at = (p: Position, offset: number) => {
+      const line = lines.lineAt(offset);
+      return p.line === line && p.character === offset - lines.lineStarts[line];
+    };
+    const out = result.findings.map((f) => {
       let d = previous?.get(f);
-      if (!d) d = toDiagnostic(doc, f);
+      if (!d || !at(d.range.start, f.start) || !at(d.range.end, f.end)) d = toDiagnostic(doc, f);
       current.set(f, d);
       return d;
     });
@@ -287,7 +294,7 @@ export function startServer(connection: Connection): void {
       failedRules.add(failure.rule);
       log(`rule ${failure.rule} failed and was skipped: ${failure.error}`);
     }
-    return { version, result, diagnostics: diagnosticsOf(doc, result.findings), profile: result.profile?.id, isReport: true };
+    return { version, result, diagnostics: diagnosticsOf(doc, result), profile: result.profile?.id, isReport: true };
   }
 
   function sendStatus(uri: string, entry: CheckEntry): void {

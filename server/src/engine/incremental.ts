@@ -17,7 +17,11 @@ export function createLinter(): Linter {
   const figures = createFigureBlockCache();
   return {
     lint(text, options) {
-      const model = previous && previous.format === options.format ? reparse(previous, text) : parseReport(text, options.format);
+      const last = previous;
+      // Re-parsing moves the earlier model's blocks in place: if it threw half way, that model
+      // would be neither version, so it is let go before and kept only once the new one is made.
+      previous = undefined;
+      const model = last && last.format === options.format ? reparse(last, text) : parseReport(text, options.format);
       previous = model;
       useFigureBlockCache(model, figures);
       return lintModel(model, options, cache);
@@ -45,11 +49,23 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return n;
 }
 
+/**
+ * Moves a block of the earlier version to where it is now, in place: the earlier version's model is
+ * not valid any more once a later one is made from it (no block, marker or finding of it is copied).
+ */
 function shiftBlock(b: Block, offset: number, lines: number): Block {
-  const s: Block = { ...b, start: b.start + offset, end: b.end + offset, contentStart: b.contentStart + offset, line: b.line + lines };
-  if (b.headingEnd !== undefined) s.headingEnd = b.headingEnd + offset;
-  if (b.marker) s.marker = { ...b.marker, start: b.marker.start + offset, end: b.marker.end + offset };
-  return s;
+  if (offset !== 0) {
+    b.start += offset;
+    b.end += offset;
+    b.contentStart += offset;
+    if (b.headingEnd !== undefined) b.headingEnd += offset;
+    if (b.marker) {
+      b.marker.start += offset;
+      b.marker.end += offset;
+    }
+  }
+  b.line += lines;
+  return b;
 }
 
 /**
@@ -82,13 +98,17 @@ function splice(previous: ReportModel, before: number, fresh: Block[], after: nu
 /** An earlier version's title block as the block it was before it was taken for the title. */
 function untitled(b: Block, previous: ReportModel): Block {
   if (b !== previous.title) return b;
-  return { ...b, kind: b.markdownLevel !== undefined ? 'heading' : 'paragraph', cacheKey: undefined, lintSlot: undefined };
+  // A copy of its own marker too: blocks are moved in place (`shiftBlock`).
+  const block: Block = { ...b, kind: b.markdownLevel !== undefined ? 'heading' : 'paragraph', cacheKey: undefined, lintSlot: undefined };
+  if (b.marker) block.marker = { ...b.marker };
+  return block;
 }
 
 /**
  * A new model for `text` from the model of an earlier version. Plain text is re-parsed only around
  * the changed lines; Markdown between the blank lines around the change when nothing there can
- * reach past them (see `reparseMarkdown`), else in full.
+ * reach past them (see `reparseMarkdown`), else in full. `previous` is used up: its blocks below the
+ * change are moved in place into the new model.
  */
 export function reparse(previous: ReportModel, text: string): ReportModel {
   if (previous.text === text) return previous;

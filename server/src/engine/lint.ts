@@ -83,8 +83,8 @@ export interface LintCache {
 
 /**
  * A block's record in a cache (`Block.lintSlot`), so that a re-check finds it without a lookup:
- * its entry in `LintCache.blocks`, and the block rules' findings as placed at `start`. A moved copy
- * of the block carries the record; its entry still holds (same text), its placed findings do not.
+ * its entry in `LintCache.blocks`, and the block rules' findings as placed at `start`. When an edit
+ * moves the block (in place), the placed findings are moved with it.
  */
 interface BlockSlot {
   context: object;
@@ -106,6 +106,30 @@ function place(id: string, severity: Severity, r: RuleFinding, delta: number): F
   if (r.fixes) f.fixes = delta === 0 ? r.fixes : moveFixes(r.fixes, delta);
   if (r.data) f.data = r.data;
   return f;
+}
+
+/** `place` for findings kept with their block: their fixes are their own, to be moved in place. */
+function placeOwned(id: string, severity: Severity, r: RuleFinding, delta: number): Finding {
+  const f = place(id, severity, r, delta);
+  if (r.fixes && delta === 0) f.fixes = moveFixes(r.fixes, 0);
+  return f;
+}
+
+/**
+ * Moves placed findings by `delta`, in place. They are the same objects in the results of earlier
+ * checks, whose findings are therefore not valid any more (a reader of a result must not keep it
+ * across a later check of the same document).
+ */
+function moveInPlace(findings: Finding[], delta: number): void {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    f.start += delta;
+    f.end += delta;
+    if (f.fixes) for (const x of f.fixes) for (const e of x.edits) {
+      e.start += delta;
+      e.end += delta;
+    }
+  }
 }
 
 const failure = (rule: Rule, e: unknown): RuleFailure => ({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
@@ -212,7 +236,12 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       const block = blocks[b];
       const entry = entryOf!(block);
       const slot = block.lintSlot as BlockSlot;
-      let own = slot.start === block.start && slot.signature === signature ? slot.placed : undefined;
+      let own = slot.signature === signature ? slot.placed : undefined;
+      // A block moved by an edit (in place, see incremental.ts) moves its placed findings with it.
+      if (own && slot.start !== block.start) {
+        moveInPlace(own, block.start - slot.start);
+        slot.start = block.start;
+      }
       if (!own) {
         own = [];
         for (let k = 0; k < slots.length; k++) {
@@ -232,7 +261,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
           for (let j = 0; j < relative.length; j++) {
             const r = relative[j];
             const severity = severityFor(rule, config, r.severity);
-            if (severity !== 'off') own.push(place(rule.id, severity, r, block.start));
+            if (severity !== 'off') own.push(placeOwned(rule.id, severity, r, block.start));
           }
         }
         // Placed findings are kept only when complete: a rule that failed on this block must not

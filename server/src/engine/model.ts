@@ -40,8 +40,8 @@ export interface Block extends Span {
   /** For headings: where the heading's own words end (before the first 。 of a run-in heading). */
   headingEnd?: number;
   /**
-   * `blockKey`'s value, kept on the block once computed: a moved copy (`{...block, start: …}`)
-   * carries it, a copy of another kind must set it to undefined.
+   * `blockKey`'s value, kept on the block once computed (it holds when an edit moves the block);
+   * a copy of another kind must set it to undefined.
    */
   cacheKey?: string;
   /** What a linter's cache holds for this block (engine-internal, see lint.ts); reset like `cacheKey`. */
