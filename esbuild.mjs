@@ -99,7 +99,10 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...enginePlugins, lspAsSeparateFile] },
   { ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'], plugins: [...enginePlugins, semverLite] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...enginePlugins, docxAsSeparateFile] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...enginePlugins, docxAsSeparateFile] },
+  // The CLI is a one-shot process that compiles its whole bundle on every run: minified in the dev
+  // build too (whitespace and syntax; names kept, so CPU profiles stay readable), ≈ 1 % of its
+  // instructions on a 1 MB report. The source map still maps it back.
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...enginePlugins, docxAsSeparateFile], ...(production ? {} : { minifyWhitespace: true, minifySyntax: true }) },
   { ...common, entryPoints: ['docx'], outfile: 'dist/docx-lib.js' },
 ];
 if (!production) {

@@ -65,3 +65,27 @@ test('decoding: GB18030/GBK bytes are detected', () => {
 test('decoding: bytes with NUL and no UTF-16 BOM are binary', () => {
   assert.equal(decodeReportBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).binary, true);
 });
+
+test('decoding: strict UTF-8 — what is not valid UTF-8 is read as GB18030', () => {
+  // 𠮷 (a surrogate pair in UTF-16) is valid four-byte UTF-8.
+  assert.deepEqual(decode(utf8('𠮷野家\r\n')), { text: '𠮷野家\r\n', encoding: 'utf-8' });
+  // Overlong "/", an encoded surrogate, a code point above U+10FFFF, a sequence cut off at the end.
+  for (const bad of [[0x61, 0xc0, 0xaf], [0x61, 0xed, 0xa0, 0x80], [0x61, 0xf4, 0x90, 0x80, 0x80], [...utf8('你好'), 0xe4, 0xbd]]) {
+    assert.equal(decode(bad).encoding, 'gb18030', bad.map((b) => b.toString(16)).join(' '));
+  }
+  assert.deepEqual(decode([]), { text: '', encoding: 'utf-8' });
+});
+
+test('decoding: the BOM is reported and dropped, as the UTF-8 decoder drops it', () => {
+  assert.deepEqual(decodeReportBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('总结')])), { text: '总结', encoding: 'utf-8', bom: true });
+  assert.deepEqual(decodeReportBytes(new Uint8Array(utf8('总结'))), { text: '总结', encoding: 'utf-8', bom: false });
+  // A second BOM right after the first goes too (TextDecoder's behaviour, kept); one later stays.
+  assert.equal(decodeReportBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61])).text, 'a');
+  assert.equal(decodeReportBytes(new Uint8Array(utf8('a\ufeffb'))).text, 'a\ufeffb');
+});
+
+test('decoding: a view into a larger buffer decodes only its own bytes', () => {
+  const whole = new Uint8Array([0xff, ...utf8('工作报告'), 0xff]);
+  assert.deepEqual(decode(Array.from(whole.subarray(1, whole.length - 1))), { text: '工作报告', encoding: 'utf-8' });
+  assert.deepEqual(decodeReportBytes(whole.subarray(1, whole.length - 1)), { text: '工作报告', encoding: 'utf-8', bom: false });
+});
