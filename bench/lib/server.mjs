@@ -49,7 +49,7 @@ async function withTimeout(p, ms, what) {
  * @param file a report file on disk (its text is sent in didOpen)
  * @param editFile optional smaller report for the edit→diagnostics timing
  */
-export async function measureServer(serverJs, file, { editFile, edits = 15 } = {}) {
+export async function measureServer(serverJs, file, { editFile, edits = 15, warmup = 5 } = {}) {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -108,7 +108,9 @@ export async function measureServer(serverJs, file, { editFile, edits = 15 } = {
       const samples = [];
       const cpu = [];
       let version = 1;
-      for (let i = 0; i < edits; i++) {
+      // Untimed warm-up edits first, as for the in-process re-check: the first ones compile the
+      // server's re-check and diagnostic paths.
+      for (let i = 0; i < warmup + edits; i++) {
         const line = Math.floor(rand() * lines.length);
         const character = Math.floor(rand() * (lines[line].length + 1));
         version++;
@@ -119,6 +121,7 @@ export async function measureServer(serverJs, file, { editFile, edits = 15 } = {
           contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
         });
         await diagnostics(doc.uri);
+        if (i < warmup) continue;
         samples.push(performance.now() - t);
         cpu.push(procCpuMs(child.pid) - c);
       }

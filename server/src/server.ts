@@ -216,22 +216,48 @@ export function startServer(connection: Connection): void {
    * the edit did not touch, moved in place when text before it changed, so most keep their
    * diagnostic: an edit moves the findings after it in offsets, rarely in lines and columns.
    */
-  const lastDiagnostics = new Map<string, Map<Finding, Diagnostic>>();
+  const lastDiagnostics = new Map<string, { findings: Finding[]; diagnostics: Diagnostic[] }>();
   function diagnosticsOf(doc: TextDocument, result: LintResult): Diagnostic[] {
     const previous = lastDiagnostics.get(doc.uri);
-    const current = new Map<Finding, Diagnostic>();
+    const findings = result.findings;
     const lines = result.model.lines;
     const at = (p: Position, offset: number) => {
       const line = lines.lineAt(offset);
       return p.line === line && p.character === offset - lines.lineStarts[line];
     };
-    const out = result.findings.map((f) => {
-      let d = previous?.get(f);
-      if (!d || !at(d.range.start, f.start) || !at(d.range.end, f.end)) d = toDiagnostic(doc, f);
-      current.set(f, d);
-      return d;
-    });
-    lastDiagnostics.set(doc.uri, current);
+    // Reused findings come in the same order as before (both lists are sorted by offset and the
+    // engine moves a block's findings together): walk the two lists side by side, looking a few
+    // places ahead past findings that are gone; a map is built only if that loses the thread.
+    const before = previous?.findings ?? [];
+    const old = previous?.diagnostics ?? [];
+    let byFinding: Map<Finding, number> | undefined;
+    let j = 0;
+    const out = new Array<Diagnostic>(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      let k = -1;
+      for (let n = j; n < before.length && n < j + 16; n++) {
+        if (before[n] === f) {
+          k = n;
+          break;
+        }
+      }
+      if (k < 0 && before.length > j + 16) {
+        if (!byFinding) {
+          byFinding = new Map();
+          for (let n = 0; n < before.length; n++) byFinding.set(before[n], n);
+        }
+        k = byFinding.get(f) ?? -1;
+      }
+      let d: Diagnostic | undefined;
+      if (k >= 0) {
+        j = k + 1;
+        d = old[k];
+        if (!at(d.range.start, f.start) || !at(d.range.end, f.end)) d = undefined;
+      }
+      out[i] = d ?? toDiagnostic(doc, f);
+    }
+    lastDiagnostics.set(doc.uri, { findings, diagnostics: out });
     return out;
   }
 

@@ -112,6 +112,42 @@ test('after edits above, below and between findings, the diagnostics equal those
   }
 });
 
+test('after deleting a stretch with many findings and editing past it, the diagnostics equal those of the text opened afresh', async () => {
+  // Sixty findings; the deletion removes forty of them at once, more than the server looks ahead
+  // when it pairs the findings of two checks.
+  const body = Array.from({ length: 30 }, (_, i) => `${i + 1}. 本月XX镇完成任务XX项。`).join('\n');
+  const start = `2024年XX工作总结\n\n${body}\n`;
+  const dir = tempWorkspace({ '工作总结.txt': start });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const freshUri = pathToFileURL(path.join(dir, '对照.report')).href;
+  const s = await startSession({ pull: true, rootDir: dir });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: start } });
+    const first: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    assert.ok(first.items.filter((d: any) => d.code === 'placeholder').length >= 60);
+    const edits = [
+      { range: { start: { line: 4, character: 0 }, end: { line: 24, character: 0 } }, text: '' },
+      { range: { start: { line: 6, character: 3 }, end: { line: 6, character: 3 } }, text: '的' },
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' },
+    ];
+    let text = start;
+    for (const [k, change] of edits.entries()) {
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [change] });
+      const l = text.split('\n');
+      const at = (p: { line: number; character: number }) => l.slice(0, p.line).reduce((n, x) => n + x.length + 1, 0) + p.character;
+      text = text.slice(0, at(change.range.start)) + change.text + text.slice(at(change.range.end));
+      const edited: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'report', version: k + 1, text } });
+      const fresh: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: freshUri } });
+      await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: freshUri } });
+      assert.deepEqual(edited.items, fresh.items, `after edit ${k + 1}`);
+    }
+    assert.equal(text.split('\n').filter((x) => x.includes('XX镇')).length, 10);
+  } finally {
+    await s.close();
+  }
+});
+
 test('push fallback for clients without pull support, Chinese messages, ordinary notes ignored', async () => {
   const dir = tempWorkspace({ '工作总结.txt': REPORT, 'notes.md': '# Notes\n\nXX is fine here.\n' });
   const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
