@@ -80,18 +80,20 @@ function detached(blocks: Block[]): Block[] {
 
 /**
  * The blocks of a new version: the earlier version's blocks above line `before` as they were, the
- * re-parsed `fresh` ones, and the earlier version's blocks from its line `after` on, moved.
+ * re-parsed `fresh` ones, and the earlier version's blocks from its line `after` on, moved. The
+ * earlier version's array is used up: it becomes the new one, changed in place.
  */
 function splice(previous: ReportModel, before: number, fresh: Block[], after: number, offsetDelta: number, lineDelta: number): Block[] {
-  const blocks: Block[] = [];
-  for (const b of previous.blocks) {
-    if (b.line >= before) break;
-    blocks.push(untitled(b, previous));
-  }
-  for (const b of detached(fresh)) blocks.push(b);
-  for (const b of previous.blocks) {
-    if (b.line >= after) blocks.push(shiftBlock(untitled(b, previous), offsetDelta, lineDelta));
-  }
+  const blocks = previous.blocks;
+  let a = 0;
+  while (a < blocks.length && blocks[a].line < before) a++;
+  let b = a;
+  while (b < blocks.length && blocks[b].line < after) b++;
+  for (let k = 0; k < a; k++) if (blocks[k] === previous.title) blocks[k] = untitled(blocks[k], previous);
+  for (let k = b; k < blocks.length; k++) blocks[k] = shiftBlock(untitled(blocks[k], previous), offsetDelta, lineDelta);
+  detached(fresh);
+  if (fresh.length === b - a) for (let k = 0; k < fresh.length; k++) blocks[a + k] = fresh[k];
+  else blocks.splice(a, b - a, ...fresh);
   return blocks;
 }
 

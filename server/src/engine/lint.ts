@@ -77,6 +77,10 @@ export interface LintCache {
    * (under the rule's slot) and the values rules memoised for the block (`RuleContext.memo`).
    */
   blocks: Map<string, Map<string, unknown>>;
+  /** The block rules' slots of the last check (see `BlockSlot.signature`). */
+  signature?: string;
+  /** How many findings the last check had: the next one's array is made that long at once. */
+  findings?: number;
   /** What the cached findings depend on besides the block: a change empties the cache (a new object). */
   context?: { config: ResolvedConfig; format: DocumentFormat; profile?: string; rules: Rule[] };
 }
@@ -196,7 +200,10 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
   const sections = profile ? matchSections(model, profile, memo) : [];
   const ctx: RuleContext = { model, profile, sections, config, memo };
   const suppressions = collectSuppressions(model);
-  const findings: Finding[] = [];
+  // Sized from the last check's count when there is one: an array grown by push() to thousands of
+  // findings on every keystroke is a good part of a re-check's garbage.
+  const findings: Finding[] = cache?.findings ? new Array<Finding>(cache.findings) : [];
+  let count = 0;
   const failures: RuleFailure[] = [];
   const failed = new Set<string>();
   const rules = ruleList.filter((r) => config.rules[r.id] !== 'off');
@@ -206,7 +213,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       const severity = severityFor(rule, config, r.severity);
       if (severity === 'off') continue;
       const f = place(rule.id, severity, r, 0);
-      if (!isSuppressed(f, suppressions, model)) findings.push(f);
+      if (!isSuppressed(f, suppressions, model)) findings[count++] = f;
     }
   };
   const blockRules = cache ? rules.filter((r) => r.checkBlock) : [];
@@ -229,7 +236,11 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
         failures.push(failure(rule, e));
       }
     }
-    const signature = slots.map((s) => s.slot).join('\u0001');
+    let signature = slots.map((s) => s.slot).join('\u0001');
+    // The last check's string when equal: compared with every block's below, the same object
+    // compares at once.
+    if (cache.signature === signature) signature = cache.signature;
+    else cache.signature = signature;
     const blocks = model.textBlocks;
     // Indexed loops below: this runs for every block of every check.
     for (let b = 0; b < blocks.length; b++) {
@@ -269,8 +280,8 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
         // record of its own (the one it carries is its original's).
         if (!failed.size) block.lintSlot = { context: slot.context, entry, start: block.start, placed: own, signature } satisfies BlockSlot;
       }
-      if (!suppressions.length) for (let j = 0; j < own.length; j++) findings.push(own[j]);
-      else for (const f of own) if (!isSuppressed(f, suppressions, model)) findings.push(f);
+      if (!suppressions.length) for (let j = 0; j < own.length; j++) findings[count++] = own[j];
+      else for (const f of own) if (!isSuppressed(f, suppressions, model)) findings[count++] = f;
     }
     for (const rule of blockRules) {
       if (!rule.checkRest || failed.has(rule.id)) continue;
@@ -282,6 +293,8 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     }
   }
   // A block rule that failed on some block reports nothing, as it would in a check without cache.
+  findings.length = count;
+  if (cache) cache.findings = count;
   const kept = failed.size ? findings.filter((f) => !failed.has(f.rule)) : findings;
   kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { findings: kept, model, profile, sections, failures };

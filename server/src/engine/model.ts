@@ -133,16 +133,18 @@ export function parseReport(text: string, format: DocumentFormat): ReportModel {
 }
 
 /** Completes a model from its blocks. Blocks are never mutated: they may be shared with an earlier model. */
+/** The model of `text` with these blocks; `blocks` becomes the model's (the title is put in place). */
 export function finishModel(text: string, format: DocumentFormat, lines: LineIndex, blocks: Block[]): ReportModel {
   let title: Block | undefined;
   const firstIndex = blocks.findIndex((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
   const first = blocks[firstIndex];
   if (first && (first.kind === 'paragraph' || (first.kind === 'heading' && !first.marker)) && looksLikeTitle(first)) {
     title = { ...first, kind: 'title', cacheKey: undefined, lintSlot: undefined };
-    blocks = blocks.slice();
-    blocks[firstIndex] = title;
+    blocks[firstIndex] = title; // the array is the caller's, made for this model
   }
-  const textBlocks = blocks.filter((b) => b.kind === 'title' || b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'table');
+  const isText = (b: Block) => b.kind === 'title' || b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'table';
+  // Plain text has text blocks only: one array serves as both.
+  const textBlocks = blocks.every(isText) ? blocks : blocks.filter(isText);
   const numbered = textBlocks.filter((b) => b.marker);
   const tableCells: TableCell[] = [];
   for (const b of blocks) if (b.kind === 'table') tableCells.push(...cellsOf(b, lines));

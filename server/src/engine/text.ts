@@ -39,17 +39,21 @@ export class LineIndex {
     const from = Math.max(0, start - 1);
     const to = Math.min(text.length, newEnd + 1);
     const old = previous.lineStarts;
-    const starts: number[] = [];
-    let k = 0;
-    while (k < old.length && old[k] <= from) starts.push(old[k++]);
+    // Lines starting at or before `from` are kept, those starting after `oldEnd + 1` are moved, the
+    // ones between are found again: one copy of the array, changed in place.
+    const k = previous.lineAt(from) + 1;
+    let m = k;
+    while (m < old.length && old[m] <= oldEnd + 1) m++;
+    const found: number[] = [];
     for (let j = from; j < to; j++) {
       const c = text.charCodeAt(j);
-      if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) starts.push(j + 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) found.push(j + 1);
     }
+    const starts = old.slice();
+    if (found.length === m - k) for (let i = 0; i < found.length; i++) starts[k + i] = found[i];
+    else starts.splice(k, m - k, ...found);
     const delta = newEnd - oldEnd;
-    const after = oldEnd + 1;
-    while (k < old.length && old[k] <= after) k++;
-    for (; k < old.length; k++) starts.push(old[k] + delta);
+    if (delta !== 0) for (let i = k + found.length; i < starts.length; i++) starts[i] += delta;
     return new LineIndex(text, starts);
   }
 
