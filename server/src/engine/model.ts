@@ -132,22 +132,35 @@ export function parseReport(text: string, format: DocumentFormat): ReportModel {
   return finishModel(text, format, lines, blocks);
 }
 
-/** Completes a model from its blocks. Blocks are never mutated: they may be shared with an earlier model. */
-/** The model of `text` with these blocks; `blocks` becomes the model's (the title is put in place). */
+/**
+ * The model of `text` with these blocks. `blocks` becomes the model's, with the title put in place
+ * of the block it was made from (a copy: the block may be one an earlier model of the document
+ * also had). Plain loops, no callbacks: in a one-shot CLI run this code is not yet optimised.
+ */
 export function finishModel(text: string, format: DocumentFormat, lines: LineIndex, blocks: Block[]): ReportModel {
   let title: Block | undefined;
-  const firstIndex = blocks.findIndex((b) => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'rule');
+  let firstIndex = 0;
+  while (firstIndex < blocks.length && (blocks[firstIndex].kind === 'front-matter' || blocks[firstIndex].kind === 'html' || blocks[firstIndex].kind === 'rule')) firstIndex++;
   const first = blocks[firstIndex];
   if (first && (first.kind === 'paragraph' || (first.kind === 'heading' && !first.marker)) && looksLikeTitle(first)) {
     title = { ...first, kind: 'title', cacheKey: undefined, lintSlot: undefined };
-    blocks[firstIndex] = title; // the array is the caller's, made for this model
+    blocks[firstIndex] = title;
   }
-  const isText = (b: Block) => b.kind === 'title' || b.kind === 'heading' || b.kind === 'paragraph' || b.kind === 'table';
-  // Plain text has text blocks only: one array serves as both.
-  const textBlocks = blocks.every(isText) ? blocks : blocks.filter(isText);
-  const numbered = textBlocks.filter((b) => b.marker);
+  // Plain text has text blocks only: then one array serves as both.
+  let textBlocks = blocks;
+  const numbered: Block[] = [];
   const tableCells: TableCell[] = [];
-  for (const b of blocks) if (b.kind === 'table') tableCells.push(...cellsOf(b, lines));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const k = b.kind;
+    if (k === 'title' || k === 'heading' || k === 'paragraph' || k === 'table') {
+      if (textBlocks !== blocks) textBlocks.push(b);
+      if (b.marker) numbered.push(b);
+      if (k === 'table') for (const c of cellsOf(b, lines)) tableCells.push(c);
+    } else if (textBlocks === blocks) {
+      textBlocks = blocks.slice(0, i);
+    }
+  }
   return { text, format, lines, title, blocks, textBlocks, numbered, tableCells };
 }
 
