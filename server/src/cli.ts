@@ -353,24 +353,80 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
-if (require.main === module) {
-  // A closed pipe (`report-lint … | head`) ends the output quietly.
+/**
+ * Standard output for the check: strings gathered and written with `fs.writeSync` to descriptor 1
+ * in pieces of ≥ 64 KB, instead of `process.stdout`, whose stream (created on first use) and
+ * per-write Buffer cost ≈ 25 ms on a 1 MB report's JSON. Where the descriptor cannot take a
+ * synchronous write (a non-blocking pipe that is full: EAGAIN), the rest goes through
+ * `process.stdout` as before. A closed pipe (`report-lint … | head`) ends the output quietly; the
+ * exit status still says what was found.
+ */
+class StdoutSink {
+  private pending: string[] = [];
+  private size = 0;
+  private stream: NodeJS.WriteStream | undefined;
+  private closed = false;
+
+  write(s: string): void {
+    if (this.closed) return;
+    this.pending.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const s = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    if (this.stream) {
+      this.stream.write(s);
+      return;
+    }
+    const bytes = Buffer.from(s, 'utf8');
+    let done = 0;
+    try {
+      while (done < bytes.length) done += fs.writeSync(1, bytes, done, bytes.length - done);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        this.closed = true;
+        return;
+      }
+      if (code !== 'EAGAIN') throw e;
+      this.stream = stdoutStream();
+      this.stream.write(bytes.subarray(done));
+    }
+  }
+
+  /** True when everything written has reached the descriptor. */
+  get drained(): boolean {
+    return this.pending.length === 0 && (!this.stream || this.stream.writableLength === 0);
+  }
+}
+
+function stdoutStream(): NodeJS.WriteStream {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  return process.stdout;
+}
+
+if (require.main === module) {
   const argv = process.argv.slice(2);
   if (argv.some((a) => a === '--export' || a.startsWith('--export='))) {
+    stdoutStream();
     void exportMain(argv).then((code) => {
       process.exitCode = code;
     });
   } else {
-    process.exitCode = main(argv);
+    const stdout = new StdoutSink();
+    process.exitCode = main(argv, (s) => stdout.write(s));
+    stdout.flush();
     // Exit now instead of tearing the heap down (≈ 3% of the instructions of a 1 MB check), once the
     // output is out: writes to files and pipes are synchronous on Linux; if one is still pending
     // (a TTY or pipe elsewhere), the process ends on its own as before.
-    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+    if (stdout.drained && process.stderr.writableLength === 0) process.exit();
   }
 }
-
-

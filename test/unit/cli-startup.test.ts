@@ -1,5 +1,6 @@
-// What the command line loads: markdown-it (dist/markdown-it-lib.js) only when a Markdown file is
-// parsed, so a plain-text check does not pay for reading and compiling it.
+// What the command line loads — markdown-it (dist/markdown-it-lib.js) only when a Markdown file is
+// parsed, so a plain-text check does not pay for reading and compiling it — and how it writes its
+// output (synchronously to descriptor 1, in pieces, quietly stopping at a closed pipe).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,4 +36,38 @@ test('a plain-text check does not load markdown-it; a Markdown check loads it on
   assert.deepEqual(found(md.stdout), ['placeholder 5:11', 'duplicate-punctuation 5:14']);
   // Markdown was really parsed: the fenced block is code, which plain text checks as prose.
   assert.deepEqual(found(plain.stdout), ['placeholder 5:11', 'duplicate-punctuation 5:14', 'duplicate-punctuation 8:3']);
+});
+
+test('output written past a reader that stopped early: the rest is dropped quietly, the exit status stays', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-cli-startup-'));
+  // ≈ 2,000 findings: well over what a pipe holds (64 KB), so the writer meets the closed end.
+  fs.writeFileSync(path.join(dir, 'big.report.txt'), '2024年工作总结\n' + '开展活动，，成效明显。\n'.repeat(2000));
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [CLI, '--format', 'json', 'big.report.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let first = '';
+  child.stdout.once('data', (d) => {
+    first = String(d);
+    child.stdout.destroy();
+  });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.match(first, /^\[\n {2}\{\n/);
+  assert.equal(code, 1);
+  assert.equal(stderr, '');
+});
+
+test('a large output, written in several pieces, arrives whole through a pipe', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-cli-startup-'));
+  fs.writeFileSync(path.join(dir, 'big.report.txt'), '2024年工作总结\n' + '开展活动，，成效明显。\n'.repeat(2000));
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [CLI, '--format', 'json', 'big.report.txt'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => chunks.push(d));
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  assert.equal(code, 1);
+  const findings = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { rule: string; line: number }[];
+  const doubled = findings.filter((f) => f.rule === 'duplicate-punctuation');
+  assert.equal(doubled.length, 2000);
+  assert.equal(doubled[1999].line, 2001);
 });
