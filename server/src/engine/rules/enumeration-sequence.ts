@@ -59,13 +59,14 @@ export const enumerationSequenceRule: Rule = {
     const { model } = ctx;
     const findings: RuleFinding[] = [];
     // A run continues across the paragraphs of one section, and a heading ends it.
-    let state: Record<Item['family'], number> = { shi: 0, di: 0 };
+    const state: Record<Item['family'], number> = { shi: 0, di: 0 };
     // The block of each family's previous item: a run that goes back in a new paragraph is a new run.
-    let lastBlock: Record<Item['family'], Block | undefined> = { shi: undefined, di: undefined };
+    const lastBlock: Record<Item['family'], Block | undefined> = { shi: undefined, di: undefined };
     for (const block of model.textBlocks) {
       if (block.kind === 'heading' || block.kind === 'title') {
-        state = { shi: 0, di: 0 };
-        lastBlock = { shi: undefined, di: undefined };
+        // Reset in place: this runs for every heading on every keystroke.
+        state.shi = state.di = 0;
+        lastBlock.shi = lastBlock.di = undefined;
       }
       // The items of a block depend on its text alone: a linter keeps them (relative to the block).
       const items = memoized(ctx, block, 'enumeration-sequence/items', itemsOf);

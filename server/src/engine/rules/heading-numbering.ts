@@ -11,6 +11,14 @@ const LEVEL_NAME = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' } as con
 // A line that only marks skipped items in a template: ﹕ ︙ ⋮ … ……
 const ELISION = /^[\s\u3000]*[﹕︙⋮…．.·：:]{1,6}[\s\u3000]*$/u;
 
+/**
+ * False when a line starting with this code unit cannot be an elision line: a Han ideograph or an
+ * ASCII letter or digit (most paragraphs), so the line is not cut out and matched on every check.
+ */
+function mayBeElision(c: number): boolean {
+  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+}
+
 function formOf(level: 1 | 2 | 3 | 4, n: number): string {
   return level === 1 ? `${toChineseNumeral(n)}、` : level === 2 ? `（${toChineseNumeral(n)}）` : level === 3 ? `${n}.` : `（${n}）`;
 }
@@ -31,10 +39,10 @@ export const headingNumberingRule: Rule = {
     const suspended: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
     // Whether an elision line (﹕ ⋮ …) stands between the markers of a level: a template skips items.
     const elided: Record<number, boolean> = { 1: false, 2: false, 3: false, 4: false };
-    const numbered = new Set(model.numbered);
     for (const block of model.textBlocks) {
-      if (!numbered.has(block)) {
-        if (ELISION.test(model.text.slice(block.contentStart, block.end))) for (let l = 1; l <= 4; l++) elided[l] = true;
+      // model.numbered holds the text blocks with a marker.
+      if (!block.marker) {
+        if (mayBeElision(model.text.charCodeAt(block.contentStart)) && ELISION.test(model.text.slice(block.contentStart, block.end))) for (let l = 1; l <= 4; l++) elided[l] = true;
         continue;
       }
       const mk = block.marker as HeadingMarker;
