@@ -78,45 +78,14 @@ test('incremental edit removes a placeholder finding; quick fix and fix-all edit
   }
 });
 
-test('after edits above, below and between findings, the diagnostics equal those of the text opened afresh', async () => {
-  const dir = tempWorkspace({ '工作总结.txt': REPORT });
-  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
-  const freshUri = pathToFileURL(path.join(dir, '对照.report')).href;
-  const s = await startSession({ pull: true, rootDir: dir });
-  try {
-    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
-    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-    // Edits that move findings by lines and by columns, and one that leaves the earlier ones be.
-    const edits = [
-      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '新增一行XX内容。\n' },
-      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '前缀' },
-      { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 2 } }, text: '' },
-      { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: '\n' },
-    ];
-    let text = REPORT;
-    const lines = () => text.split('\n');
-    for (const [k, change] of edits.entries()) {
-      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [change] });
-      const l = lines();
-      const at = (p: { line: number; character: number }) => l.slice(0, p.line).reduce((n, x) => n + x.length + 1, 0) + p.character;
-      text = text.slice(0, at(change.range.start)) + change.text + text.slice(at(change.range.end));
-      const edited: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'report', version: k + 1, text } });
-      const fresh: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: freshUri } });
-      await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: freshUri } });
-      assert.ok(edited.items.length > 0);
-      assert.deepEqual(edited.items, fresh.items, `after edit ${k + 1}`);
-    }
-  } finally {
-    await s.close();
-  }
-});
+type Change = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
 
-test('after deleting a stretch with many findings and editing past it, the diagnostics equal those of the text opened afresh', async () => {
-  // Sixty findings; the deletion removes forty of them at once, more than the server looks ahead
-  // when it pairs the findings of two checks.
-  const body = Array.from({ length: 30 }, (_, i) => `${i + 1}. 本月XX镇完成任务XX项。`).join('\n');
-  const start = `2024年XX工作总结\n\n${body}\n`;
+/**
+ * Opens `start`, applies `edits` one by one as incremental changes, and after each compares the
+ * pulled diagnostics with those of the same text opened afresh under another name. Returns the
+ * diagnostics of the first pull and the final text.
+ */
+async function editsMatchFresh(start: string, edits: Change[]): Promise<{ first: any; text: string }> {
   const dir = tempWorkspace({ '工作总结.txt': start });
   const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
   const freshUri = pathToFileURL(path.join(dir, '对照.report')).href;
@@ -124,12 +93,6 @@ test('after deleting a stretch with many findings and editing past it, the diagn
   try {
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: start } });
     const first: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-    assert.ok(first.items.filter((d: any) => d.code === 'placeholder').length >= 60);
-    const edits = [
-      { range: { start: { line: 4, character: 0 }, end: { line: 24, character: 0 } }, text: '' },
-      { range: { start: { line: 6, character: 3 }, end: { line: 6, character: 3 } }, text: '的' },
-      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' },
-    ];
     let text = start;
     for (const [k, change] of edits.entries()) {
       await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [change] });
@@ -140,12 +103,36 @@ test('after deleting a stretch with many findings and editing past it, the diagn
       await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'report', version: k + 1, text } });
       const fresh: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: freshUri } });
       await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: freshUri } });
+      assert.ok(edited.items.length > 0);
       assert.deepEqual(edited.items, fresh.items, `after edit ${k + 1}`);
     }
-    assert.equal(text.split('\n').filter((x) => x.includes('XX镇')).length, 10);
+    return { first, text };
   } finally {
     await s.close();
   }
+}
+
+test('after edits above, below and between findings, the diagnostics equal those of the text opened afresh', async () => {
+  // Edits that move findings by lines and by columns, and one that leaves the earlier ones be.
+  await editsMatchFresh(REPORT, [
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '新增一行XX内容。\n' },
+    { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '前缀' },
+    { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 2 } }, text: '' },
+    { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: '\n' },
+  ]);
+});
+
+test('after deleting a stretch with many findings and editing past it, the diagnostics equal those of the text opened afresh', async () => {
+  // Sixty findings; the deletion removes forty of them at once, more than the server looks ahead
+  // when it pairs the findings of two checks.
+  const body = Array.from({ length: 30 }, (_, i) => `${i + 1}. 本月XX镇完成任务XX项。`).join('\n');
+  const { first, text } = await editsMatchFresh(`2024年XX工作总结\n\n${body}\n`, [
+    { range: { start: { line: 4, character: 0 }, end: { line: 24, character: 0 } }, text: '' },
+    { range: { start: { line: 6, character: 3 }, end: { line: 6, character: 3 } }, text: '的' },
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' },
+  ]);
+  assert.ok(first.items.filter((d: any) => d.code === 'placeholder').length >= 60);
+  assert.equal(text.split('\n').filter((x) => x.includes('XX镇')).length, 10);
 });
 
 test('push fallback for clients without pull support, Chinese messages, ordinary notes ignored', async () => {
