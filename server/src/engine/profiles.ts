@@ -121,8 +121,16 @@ export function titleNamesReport(title: string): boolean {
   return builtinProfiles().some((p) => p.titles.some((re) => compileDataPattern(re).test(t)));
 }
 
+// A profile's sections are compiled once, not on every check (a re-check runs matchSections too).
+const compiledSections = new WeakMap<SectionSpec, CompiledSection>();
+
 function compileSection(s: SectionSpec): CompiledSection {
-  return { ...s, headingRes: s.headings.map((h) => compileDataPattern(h)), cueRes: s.cues.map((c) => compileDataPattern(c)) };
+  let c = compiledSections.get(s);
+  if (!c) {
+    c = { ...s, headingRes: s.headings.map((h) => compileDataPattern(h)), cueRes: s.cues.map((x) => compileDataPattern(x)) };
+    compiledSections.set(s, c);
+  }
+  return c;
 }
 
 // 2024年12月28日 / 二〇二四年十二月二十八日 / 2024.12.28, alone or after the signing body on one line.
@@ -209,10 +217,12 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
     return found;
   });
 
-  const claimed = new Set<number>();
+  // Blocks some section other than the body could start at (one flag per block: cheaper than a set).
+  const claimedAt = new Uint8Array(blocks.length);
   sections.forEach((s, k) => {
-    if (!s.body) candidates[k].forEach((i) => claimed.add(i));
+    if (!s.body) for (const i of candidates[k]) claimedAt[i] = 1;
   });
+  const claimed = { has: (i: number) => claimedAt[i] === 1 };
 
   const result: SectionMatch[] = [];
   let cursor = -1;
