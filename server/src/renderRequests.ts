@@ -4,7 +4,7 @@
 
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { parseReport, formatOf, type LintResult } from './engine';
+import { parseReport, formatOf, matchSections, type LintResult } from './engine';
 import { renderReportHtml, exportReport, figureViews, type RenderStyle, type RenderStats, type FigureView, type ExportKind } from './engine/render';
 
 export const RENDER_HTML_REQUEST = 'reportLint/renderHtml';
@@ -135,7 +135,12 @@ export async function handleExportRequest(params: ExportParams, host: RenderHost
   const doc = host.getDocument(p.uri);
   if (!doc) return null;
   const { result } = await resultFor(doc, host);
+  // The export awaits (the Word writer is loaded on first use) before it reads the model, and a
+  // re-check of the document meanwhile moves the checked model's blocks in place: it reads a model
+  // of its own, made now from the same text (with the profile the check chose).
+  const model = parseReport(result.model.text, result.model.format);
+  const own = { model, profile: result.profile, sections: result.profile ? matchSections(model, result.profile) : result.sections };
   const style = params.style && params.style !== 'auto' ? params.style : undefined;
-  const file = await exportReport(result, params.kind, { style });
+  const file = await exportReport(own, params.kind, { style });
   return { kind: params.kind, data: Buffer.from(file.bytes).toString('base64'), mime: file.mime, suggestedName: `${baseName(doc.uri)}.${file.extension}` };
 }

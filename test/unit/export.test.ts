@@ -6,7 +6,7 @@ import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import JSZip from 'jszip';
-import { lint, parseReport } from '../../server/src/engine';
+import { lint, parseReport, createLinter } from '../../server/src/engine';
 import { renderDocx, DOCX_FONTS } from '../../server/src/engine/render/docx';
 import { handleExportRequest, handleRenderRequest, type RenderHost } from '../../server/src/renderRequests';
 import { exportMain, parseExportArgs } from '../../server/src/exportCommand';
@@ -218,6 +218,27 @@ describe('render and export requests', () => {
     assert.equal(h.suggestedName, '2024年工作总结.html');
     assert.equal(h.mime, 'text/html');
     assert.match(Buffer.from(h.data, 'base64').toString('utf8'), /^<!DOCTYPE html>/);
+  });
+});
+
+describe('an export while the document is checked again', () => {
+  test('the export is of the text it was asked for, though a re-check moves the checked model in place meanwhile', async () => {
+    const text = fixture('work-summary.txt');
+    const linter = createLinter();
+    const checked = linter.lint(text, { format: 'plain' });
+    const doc = { uri: 'file:///r/2024年工作总结.report.txt', version: 1, languageId: 'plaintext', getText: () => text };
+    const host: RenderHost = { getDocument: () => doc, check: async () => ({ version: 1, result: checked }) };
+    const expected = await handleExportRequest({ uri: doc.uri, kind: 'html' }, { ...host, check: async () => ({ version: 1, result: lint(text, { format: 'plain' }) }) });
+    // The request waits for the check; the user types a new first line meanwhile, and the server
+    // checks the new text with the same linter before the export goes on.
+    const pending = handleExportRequest({ uri: doc.uri, kind: 'html' }, host);
+    const edited = text.slice(0, text.indexOf('\n') + 1) + '新增一段开头的说明文字。\n' + text.slice(text.indexOf('\n') + 1);
+    linter.lint(edited, { format: 'plain' });
+    const got = await pending;
+    assert.ok(got && expected);
+    const html = (d: { data: string }) => Buffer.from(d.data, 'base64').toString('utf8');
+    assert.equal(html(got), html(expected));
+    assert.doesNotMatch(html(got), /新增一段开头/);
   });
 });
 
