@@ -27,7 +27,7 @@ test('a plain-text check does not load markdown-it; a Markdown check loads it on
   fs.writeFileSync(path.join(dir, 'a.report.md'), REPORT);
   const plain = runLogged(['--format', 'json', 'a.report.txt'], dir);
   assert.equal(plain.code, 1);
-  assert.deepEqual(plain.required.filter((r) => r.includes('markdown-it')), []);
+  assert.deepEqual(plain.required.filter((r) => r.includes('markdown-it') || r.includes('yaml')), []);
   const md = runLogged(['--format', 'json', 'a.report.md'], dir);
   assert.equal(md.code, 1);
   assert.deepEqual(md.required.filter((r) => r.includes('markdown-it')), ['./markdown-it-lib.js']);
@@ -36,6 +36,20 @@ test('a plain-text check does not load markdown-it; a Markdown check loads it on
   assert.deepEqual(found(md.stdout), ['placeholder 5:11', 'duplicate-punctuation 5:14']);
   // Markdown was really parsed: the fenced block is code, which plain text checks as prose.
   assert.deepEqual(found(plain.stdout), ['placeholder 5:11', 'duplicate-punctuation 5:14', 'duplicate-punctuation 8:3']);
+});
+
+test('the yaml library is loaded only to read a .reportlint.yaml, and reads it as before', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-cli-startup-'));
+  // A regex-literal list item (removed from the document while it is read), an unknown rule, a wrong type.
+  fs.writeFileSync(path.join(dir, '.reportlint.yaml'), 'rules:\n  no-such-rule: off\nplaceholders:\n  extra:\n    - /待定/\nterms: 5\n');
+  fs.writeFileSync(path.join(dir, 'a.report.txt'), '2024年工作总结\n开展活动，待定。\n');
+  const r = runLogged(['--format', 'json', 'a.report.txt'], dir);
+  assert.deepEqual(r.required.filter((x) => x.includes('yaml')), ['./yaml-lib.js']);
+  const found = (JSON.parse(r.stdout) as { rule: string; line: number; column: number; message: string }[]).filter((f) => f.rule !== 'required-section');
+  assert.deepEqual(
+    found.map((f) => `${f.rule} ${f.line}:${f.column} ${f.message}`),
+    ['config 6:8 config.terms must be a list', 'config 2:3 rules: unknown rule "no-such-rule"', 'placeholder 2:6 Unfilled placeholder "待定": replace it with the real text.'],
+  );
 });
 
 test('output written past a reader that stopped early: the rest is dropped quietly, the exit status stays', async () => {
