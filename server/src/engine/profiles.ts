@@ -124,6 +124,32 @@ export function titleNamesReport(title: string): boolean {
 // A profile's sections are compiled once, not on every check (a re-check runs matchSections too).
 const compiledSections = new WeakMap<SectionSpec, CompiledSection>();
 
+const cuePrefilters = new Map<string, RegExp[] | undefined>();
+
+/**
+ * The cues of all sections joined into one alternation per flag set: a block where none of them
+ * matches has no cue of any section, and skips the section-by-section, cue-by-cue search (most
+ * paragraphs; ≈ 20 regex scans of each saved). Undefined (no prefilter) when a cue has a
+ * backreference or a named group, whose meaning would change once joined.
+ */
+function cuePrefilter(sections: CompiledSection[]): RegExp[] | undefined {
+  const cues = sections.flatMap((s) => s.cueRes);
+  const key = cues.map((re) => `${re.flags}/${re.source}`).join('\n');
+  if (cuePrefilters.has(key)) return cuePrefilters.get(key);
+  const byFlags = new Map<string, string[]>();
+  let joinable = true;
+  for (const re of cues) {
+    if (/\\[1-9k]|\(\?<(?![=!])/.test(re.source)) joinable = false;
+    const list = byFlags.get(re.flags) ?? [];
+    list.push(`(?:${re.source})`);
+    byFlags.set(re.flags, list);
+  }
+  const result = joinable ? Array.from(byFlags, ([flags, list]) => new RegExp(list.join('|'), flags)) : undefined;
+  if (cuePrefilters.size >= 64) cuePrefilters.clear();
+  cuePrefilters.set(key, result);
+  return result;
+}
+
 function compileSection(s: SectionSpec): CompiledSection {
   let c = compiledSections.get(s);
   if (!c) {
@@ -176,12 +202,15 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
   const blocks = model.textBlocks.filter((b) => b.kind !== 'title' && b.kind !== 'table');
   const firstHeadingIndex = blocks.findIndex((b) => b.kind === 'heading');
 
-  const matchAt = (s: CompiledSection, b: Block): number | undefined => {
+  const anyCue = cuePrefilter(sections);
+
+  /** `body` is the block's text from its content start; `cues` false when no cue of any section is in it. */
+  const matchAt = (s: CompiledSection, b: Block, body: string, cues: boolean): number | undefined => {
     if (b.kind === 'heading') {
       const words = headingWords(model, b);
       if (s.headingRes.some((re) => re.test(words))) return b.start;
     }
-    const body = b.text.slice(b.contentStart - b.start);
+    if (!cues) return undefined;
     for (const re of s.cueRes) {
       const m = re.exec(body);
       if (m) return b.contentStart + m.index;
@@ -190,10 +219,14 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
   };
   // Where each section could start in a block, relative to the block (-1: nowhere). It depends on
   // the block alone, so a linter keeps it for blocks an edit did not touch.
-  const hitsOf = (b: Block): number[] => sections.map((s) => {
-    const at = matchAt(s, b);
-    return at === undefined ? -1 : at - b.start;
-  });
+  const hitsOf = (b: Block): number[] => {
+    const body = b.text.slice(b.contentStart - b.start);
+    const cues = anyCue === undefined || anyCue.some((re) => re.test(body));
+    return sections.map((s) => {
+      const at = matchAt(s, b, body, cues);
+      return at === undefined ? -1 : at - b.start;
+    });
+  };
   const hits = blocks.map(memo ? (b) => memo.get(b, 'profiles/section-hits', hitsOf, undefined) : hitsOf);
   const matchesAt = (s: CompiledSection, i: number): number | undefined => {
     const at = hits[i][sections.indexOf(s)];
