@@ -3,10 +3,14 @@
 // machine: instructions counted by valgrind (callgrind, every thread of the process) next to wall
 // and CPU time, for our CLI, `node -e 0` and AutoCorrect's CLI (the issue 8 peer), measured in one run.
 //
-//   node scripts/cli-cost.mjs [--runs N] [--callgrind] [--cli dist/cli.js] [--file F]
+//   node scripts/cli-cost.mjs [--runs N] [--callgrind [--single-threaded]] [--cli dist/cli.js] [--file F]
 //
 // --callgrind runs each command once more under `valgrind --tool=callgrind` (≈ 50× slower: ~30 s
-// for our CLI) and prints its instruction count; repeat runs agree within ≈ 0.5 %.
+// for our CLI) and prints its instruction count. That counts every thread, and how much V8's
+// background compiler and GC helpers do depends on timing: repeat runs differ by up to ≈ 3 % on a
+// busy machine. With --single-threaded node runs under valgrind with `--single-threaded` (the same
+// work on one thread, no concurrency): repeat runs agree within ≈ 0.3 %, the measure for an A/B
+// of a change (the counts are lower, so compare them only with each other).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +65,8 @@ for (let r = 0; r <= runs; r++) {
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
 if (args.includes('--callgrind')) {
   for (const v of variants) {
-    const p = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...v.argv], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 29 });
+    const argv = args.includes('--single-threaded') ? [v.argv[0], '--single-threaded', ...v.argv.slice(1)] : v.argv;
+    const p = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...argv], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 29 });
     const m = /Collected : (\d+)/.exec(p.stderr ?? '');
     v.instructions = m ? Number(m[1]) : undefined;
   }
@@ -69,7 +74,7 @@ if (args.includes('--callgrind')) {
 const [floor] = variants;
 console.log(`${runs} runs each, interleaved, after a warm-up; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 for (const v of variants) {
-  const ins = v.instructions === undefined ? '' : `  ${(v.instructions / 1e9).toFixed(3)} G instructions${v === floor ? '' : ` (${((v.instructions - floor.instructions) / 1e9).toFixed(3)} G above node -e 0)`}`;
+  const ins = v.instructions === undefined ? '' : `  ${(v.instructions / 1e9).toFixed(3)} G instructions${args.includes('--single-threaded') ? ' (single-threaded)' : ''}${v === floor ? '' : ` (${((v.instructions - floor.instructions) / 1e9).toFixed(3)} G above node -e 0)`}`;
   console.log(`${v.label.padEnd(40)} wall median ${median(v.wall).toFixed(0).padStart(5)} ms (min ${Math.min(...v.wall).toFixed(0)})  cpu median ${median(v.cpu).toFixed(0).padStart(5)} ms${ins}`);
 }
 rmSync(work, { recursive: true, force: true });
