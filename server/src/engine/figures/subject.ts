@@ -12,7 +12,10 @@ const MAX_CLAUSE = 24;
 const MAX_SUBJECT = 12;
 const CACHE_LIMIT = 20000;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// Made on first use: the first Intl.Segmenter of a process costs ≈ 17 ms (ICU builds its table of
+// available locales), which a check that reads no Chinese figure — an English report, a small
+// file, `--help` — need not pay.
+let segmenter: Intl.Segmenter | undefined;
 const wordCache = new Map<string, string[]>();
 
 /** Splits a short span into words (memoised); pieces of a listed verb or particle are rejoined. */
@@ -22,6 +25,7 @@ export function wordsOf(s: string): string[] {
     const lex = lexicon();
     const known = (w: string) => lex.actionVerbs.has(w) || lex.stopWords.has(w) || lex.changeUp.has(w) || lex.changeDown.has(w);
     words = [];
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
     for (const seg of segmenter.segment(s)) {
       const w = seg.segment;
       const prev = words[words.length - 1];
