@@ -8,9 +8,28 @@ import { LanguageClient, TransportKind, State, type LanguageClientOptions, type 
 
 export { State };
 
+/**
+ * The server leaves each diagnostic's source and rule-page link to this client (asked for with
+ * `initializationOptions.ruleLinks: 'client'`): on a 1 MB report with thousands of findings they were
+ * a third of every answer's JSON, made, sent, parsed and converted (a URI parsed per diagnostic)
+ * again at each keystroke. Here they are added after conversion, one URI per rule.
+ */
+export function withRuleLinks(items: vscode.Diagnostic[], docs: vscode.Uri, links: Map<string, vscode.Uri>): void {
+  for (const d of items) {
+    // Only rule findings come without a source (configuration problems and notes carry theirs).
+    if (d.source !== undefined || typeof d.code !== 'string') continue;
+    let target = links.get(d.code);
+    if (!target) links.set(d.code, (target = vscode.Uri.joinPath(docs, `${d.code}.md`)));
+    d.source = 'report-lint';
+    d.code = { value: d.code, target };
+  }
+}
+
 /** The client for the report-lint server (dist/server.js over IPC); not started. */
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  const links = new Map<string, vscode.Uri>();
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
@@ -25,8 +44,19 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportlint.yaml') },
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
+    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted, ruleLinks: 'client' },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: {
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full') withRuleLinks(report.items, docs, links);
+        return report;
+      },
+      handleDiagnostics(uri, diagnostics, next) {
+        withRuleLinks(diagnostics, docs, links);
+        next(uri, diagnostics);
+      },
+    },
   };
   return new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
 }

@@ -91,7 +91,8 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     hasConfigurationCapability = !!caps.workspace?.configuration;
-    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean; ruleLinks?: string };
+    clientAddsRuleLinks = init.ruleLinks === 'client';
     trusted = init.trusted !== false;
     locale = /^zh/i.test(init.locale ?? params.locale ?? '') ? 'zh' : 'en';
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -189,6 +190,12 @@ export function startServer(connection: Connection): void {
     return decideReport(name, doc.getText(), { include: settings.include, hasConfig }).isReport;
   }
 
+  /**
+   * Set by the client (`initializationOptions.ruleLinks: 'client'`) when it adds each finding's
+   * source and rule-page link itself: the server then leaves them out of the diagnostics, which on
+   * a large report are a third of every answer. Other clients get them from the server.
+   */
+  let clientAddsRuleLinks = false;
   const docsLinks = new Map<string, string>();
   function docsLink(rule: string): string {
     let href = docsLinks.get(rule);
@@ -200,14 +207,10 @@ export function startServer(connection: Connection): void {
   }
 
   function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
-    return {
-      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-      severity: toLspSeverity(f.severity),
-      source: SOURCE,
-      code: f.rule,
-      codeDescription: { href: docsLink(f.rule) },
-      message: f.message[locale],
-    };
+    const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+    // Our VS Code client adds the source and the rule page itself (see client/src/lsp.ts).
+    if (clientAddsRuleLinks) return { range, severity: toLspSeverity(f.severity), code: f.rule, message: f.message[locale] };
+    return { range, severity: toLspSeverity(f.severity), source: SOURCE, code: f.rule, codeDescription: { href: docsLink(f.rule) }, message: f.message[locale] };
   }
 
   /**

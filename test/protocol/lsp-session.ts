@@ -40,7 +40,7 @@ export interface Session {
 }
 
 /** Starts the bundled server and initializes it as an editor would (pull or push diagnostics). */
-export async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean }): Promise<Session> {
+export async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean; ruleLinks?: 'client' }): Promise<Session> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: Published[] = [];
@@ -63,7 +63,7 @@ export async function startSession(opts: { pull: boolean; rootDir: string; local
     rootUri: pathToFileURL(opts.rootDir).href,
     workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
     locale: opts.locale ?? 'en',
-    initializationOptions: { trusted: opts.trusted ?? true },
+    initializationOptions: { trusted: opts.trusted ?? true, ...(opts.ruleLinks ? { ruleLinks: opts.ruleLinks } : {}) },
     capabilities: {
       workspace: { configuration: true },
       textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } },

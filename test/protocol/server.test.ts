@@ -43,6 +43,24 @@ test('pull diagnostics: exact findings, source, code and docs link', async () =>
   }
 });
 
+test('a client that adds rule links itself gets diagnostics without source and link; configuration problems keep their source', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT, '.reportlint.yaml': 'rules:\n  placeholder: loud\n' });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    const report: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const ph = report.items.find((d: any) => d.code === 'placeholder');
+    assert.deepEqual(ph, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, severity: 2, code: 'placeholder', message: ph.message });
+    assert.equal(report.items.some((d: any) => 'source' in d || 'codeDescription' in d), false);
+    const config = await s.waitForPush(pathToFileURL(path.join(dir, '.reportlint.yaml')).href, (p) => p.diagnostics.length > 0);
+    assert.equal(config.diagnostics[0].source, 'report-lint');
+    assert.equal(config.diagnostics[0].code, 'config');
+  } finally {
+    await s.close();
+  }
+});
+
 test('incremental edit removes a placeholder finding; quick fix and fix-all edits', async () => {
   const dir = tempWorkspace({ '工作总结.txt': REPORT });
   const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
