@@ -27,14 +27,22 @@ function formOf(family: Item['family'], n: number): string {
   return family === 'shi' ? `${toChineseNumeral(n)}是` : `第${toChineseNumeral(n)}`;
 }
 
+// The clause-start classes as sticky regexes, tested in place on the character before a match
+// (no one-character string cut out for each candidate).
+const FAMILIES = [
+  { re: SHI, before: new RegExp(SHI_BEFORE.source, 'uy'), family: 'shi' },
+  { re: DI, before: new RegExp(DI_BEFORE.source, 'uy'), family: 'di' },
+] as const;
+
 /** The enumeration items of a block, in text order, with offsets relative to the block. */
 function itemsOf(block: Block): Item[] {
   const items: Item[] = [];
-  for (const [re, before, family] of [[SHI, SHI_BEFORE, 'shi'], [DI, DI_BEFORE, 'di']] as const) {
+  for (const { re, before, family } of FAMILIES) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(block.text))) {
-      if (m.index > 0 && !before.test(block.text.charAt(m.index - 1))) {
+      before.lastIndex = m.index - 1;
+      if (m.index > 0 && !before.test(block.text)) {
         // Not at a clause start: try again from the next character, as a lookbehind would.
         re.lastIndex = m.index + 1;
         continue;

@@ -135,6 +135,28 @@ function userTerms(value: unknown): TermEntry[] {
 }
 
 const charSets = new Map<string, Set<number>>();
+/**
+ * Whether any of the words occurs in the text. A loop, not `words.some((x) => text.includes(x))`:
+ * that closure was made for every term, in every block, on every check.
+ */
+function anyIn(text: string, words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i])) return true;
+  return false;
+}
+
+function startsWithAny(text: string, words: string[], at: number): boolean {
+  for (let i = 0; i < words.length; i++) if (text.startsWith(words[i], at)) return true;
+  return false;
+}
+
+/** The first two characters of a canonical form, where a near miss is looked for (cut once). */
+const anchors = new Map<string, string>();
+function anchorOf(canonical: string): string {
+  let a = anchors.get(canonical);
+  if (a === undefined) anchors.set(canonical, (a = canonical.slice(0, 2)));
+  return a;
+}
+
 function charsOf(s: string): Set<number> {
   let set = charSets.get(s);
   if (!set) {
@@ -180,7 +202,9 @@ function prefixDistance(pattern: string, text: string, at: number, maxD: number)
       const cost = pc === text.charCodeAt(at + k - 1) ? 0 : 1;
       cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   let best = { d: Infinity, len: 0 };
   for (let k = Math.max(0, L - maxD); k <= W; k++) {
@@ -290,7 +314,6 @@ export const termRule: Rule = blockRule({
   // Entries take effect on a date: the findings of a block depend on the report's date too.
   blockContext: (ctx) => asOfDate(ctx) ?? '',
   checkBlock(block, ctx) {
-    const findings: RuleFinding[] = [];
     const entries = entriesFor(asOfDate(ctx), ctx.config.extensions.terms);
     const text = block.text;
     const own: RuleFinding[] = [];
@@ -321,16 +344,16 @@ export const termRule: Rule = blockRule({
           });
         }
       }
-      if (e.series && e.series.members.some((x) => text.includes(x))) checkSeries(e, block, own);
+      if (e.series && anyIn(text, e.series.members)) checkSeries(e, block, own);
       if (!e.near) continue;
       const maxD = maxDistance(e.canonical.length);
       if (maxD === 0) continue;
-      const anchor = e.canonical.slice(0, 2);
+      const anchor = anchorOf(e.canonical);
       const chars = charsOf(e.canonical);
       for (let at = text.indexOf(anchor); at >= 0 && own.length < MAX_PER_BLOCK; at = text.indexOf(anchor, at + 1)) {
         if (text.startsWith(e.canonical, at)) continue;
         if (!mayBeNear(e.canonical, chars, text, at, maxD)) continue;
-        if (e.allow.some((a) => text.startsWith(a, at))) continue;
+        if (startsWithAny(text, e.allow, at)) continue;
         const { d, len } = prefixDistance(e.canonical, text, at, maxD);
         if (d === 0 || d > maxD) continue;
         // Never end a range inside a surrogate pair (𠮷).
@@ -351,7 +374,6 @@ export const termRule: Rule = blockRule({
         });
       }
     }
-    findings.push(...own);
-    return findings;
+    return own;
   },
 });
