@@ -320,3 +320,19 @@ test('Markdown documents made of random block lines, re-parsed after random edit
     { numRuns: 2000 },
   );
 });
+
+test('a paste of 200,000 lines is re-checked like a fresh check (no spread of the new lines or blocks into splice)', () => {
+  const base = '2024年工作总结\n\n一、总体情况\n\n本年度完成XX项任务。\n';
+  const linter = createLinter();
+  linter.lint(base, { format: 'plain' });
+  const at = base.indexOf('\n\n') + 1;
+  const blank = base.slice(0, at) + '\n'.repeat(200_000) + base.slice(at);
+  const r1 = linter.lint(blank, { format: 'plain' });
+  assert.equal(r1.model.lines.lineCount, new LineIndex(blank).lineCount);
+  assert.deepEqual(view(r1), view(lint(blank, { format: 'plain' })));
+  const lines = blank.slice(0, at) + '好。\n'.repeat(200_000) + blank.slice(at);
+  const r2 = linter.lint(lines, { format: 'plain' });
+  assert.equal(r2.model.blocks.length, parseReport(lines, 'plain').blocks.length);
+  assert.deepEqual(view(r2), view(lint(lines, { format: 'plain' })));
+  assert.deepEqual(r2.findings.filter((f) => f.rule === 'placeholder').map((f) => lines.slice(f.start, f.end)), ['XX']);
+});

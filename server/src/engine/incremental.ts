@@ -1,6 +1,6 @@
 // Re-checking after an edit: reuse the blocks and block-rule findings that the edit did not touch.
 
-import { LineIndex, detach } from './text';
+import { LineIndex, detach, replaceRange } from './text';
 import { parseReport, plainBlocks, markdownBlocks, finishModel, type Block, type ReportModel } from './model';
 import { lintModel, createLintCache, type LintOptions, type LintResult } from './lint';
 import { createFigureBlockCache, useFigureBlockCache } from './figures';
@@ -91,10 +91,7 @@ function splice(previous: ReportModel, before: number, fresh: Block[], after: nu
   while (b < blocks.length && blocks[b].line < after) b++;
   for (let k = 0; k < a; k++) if (blocks[k] === previous.title) blocks[k] = untitled(blocks[k], previous);
   for (let k = b; k < blocks.length; k++) blocks[k] = shiftBlock(untitled(blocks[k], previous), offsetDelta, lineDelta);
-  detached(fresh);
-  if (fresh.length === b - a) for (let k = 0; k < fresh.length; k++) blocks[a + k] = fresh[k];
-  else blocks.splice(a, b - a, ...fresh);
-  return blocks;
+  return replaceRange(blocks, a, b, detached(fresh));
 }
 
 /** An earlier version's title block as the block it was before it was taken for the title. */

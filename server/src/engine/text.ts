@@ -49,9 +49,7 @@ export class LineIndex {
       const c = text.charCodeAt(j);
       if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) found.push(j + 1);
     }
-    const starts = old.slice();
-    if (found.length === m - k) for (let i = 0; i < found.length; i++) starts[k + i] = found[i];
-    else starts.splice(k, m - k, ...found);
+    const starts = replaceRange(old.slice(), k, m, found);
     const delta = newEnd - oldEnd;
     if (delta !== 0) for (let i = k + found.length; i < starts.length; i++) starts[i] += delta;
     return new LineIndex(text, starts);
@@ -114,6 +112,22 @@ export class LineIndex {
     }
     return { line: line + 1, column };
   }
+}
+
+/**
+ * `items` in place of `array[from, to)`, in place when that is cheap, else as a new array (a
+ * spread of a long list into splice() overflows the stack: a paste of 200,000 lines).
+ */
+export function replaceRange<T>(array: T[], from: number, to: number, items: T[]): T[] {
+  if (items.length === to - from) {
+    for (let i = 0; i < items.length; i++) array[from + i] = items[i];
+    return array;
+  }
+  if (items.length <= 1024) {
+    array.splice(from, to - from, ...items);
+    return array;
+  }
+  return array.slice(0, from).concat(items, array.slice(to));
 }
 
 /**
