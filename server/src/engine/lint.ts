@@ -136,6 +136,9 @@ function moveInPlace(findings: Finding[], delta: number): void {
   }
 }
 
+/** The order of a result's findings: by position, then end, then rule id. */
+const byPosition = (a: Finding, b: Finding): number => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+
 const failure = (rule: Rule, e: unknown): RuleFailure => ({ rule: rule.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
 
 /** Checks a report. Never throws for a rule's sake: a failing rule is listed in `failures`. */
@@ -275,6 +278,9 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
             if (severity !== 'off') own.push(placeOwned(rule.id, severity, r, block.start));
           }
         }
+        // In the final order already, so that the sort below meets the blocks' findings as one
+        // long run (it is stable: findings equal in position, end and rule keep their order).
+        own.sort(byPosition);
         // Placed findings are kept only when complete: a rule that failed on this block must not
         // leave the others' findings looking like the whole answer next time. A moved copy gets a
         // record of its own (the one it carries is its original's).
@@ -296,6 +302,6 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
   findings.length = count;
   if (cache) cache.findings = count;
   const kept = failed.size ? findings.filter((f) => !failed.has(f.rule)) : findings;
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  kept.sort(byPosition);
   return { findings: kept, model, profile, sections, failures };
 }
