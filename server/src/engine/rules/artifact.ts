@@ -51,7 +51,23 @@ function marksIn(s: string): Mark[] {
 /** The marks in a block's raw text, read from a copy (kept between checks, they must not hold on to the text). */
 const marksOfBlock = (b: Block, ctx: RuleContext): Mark[] => marksIn(detach(ctx.model.text.slice(b.start, b.end)));
 
-const del = (start: number, end: number) => [{ title: { zh: '删除', en: 'Delete it' }, edits: [{ start, end, newText: '' }], safe: true }];
+const DELETE_TITLE = { zh: '删除', en: 'Delete it' };
+const del = (start: number, end: number) => [{ title: DELETE_TITLE, edits: [{ start, end, newText: '' }], safe: true }];
+
+// The messages of the marks between blocks, made once per mark text: the rest of the document is
+// read again on every re-check, and a report can hold hundreds of the same marker.
+const markMessages = new Map<string, { zh: string; en: string }>();
+function markMessage(h: Mark): { zh: string; en: string } {
+  const key = (h.marker ? 'm' : 'c') + h.text;
+  let message = markMessages.get(key);
+  if (!message) {
+    message = h.marker
+      ? { zh: `残留标记“${h.text}”不是正文内容，应删除。`, en: `Leftover marker "${h.text}" is not part of the text; delete it.` }
+      : { zh: `不可见或异常字符 ${describe(h.text)}，应删除。`, en: `Invisible or broken character ${describe(h.text)}; delete it.` };
+    if (markMessages.size < 4096) markMessages.set(key, message);
+  }
+  return message;
+}
 
 export const artifactRule: Rule = blockRule({
   id: 'artifact',
@@ -93,7 +109,7 @@ export const artifactRule: Rule = blockRule({
           findings.push({
             start,
             end,
-            message: { zh: `不可见或异常字符 ${describe(h.text)}，应删除。`, en: `Invisible or broken character ${describe(h.text)}; delete it.` },
+            message: markMessage(h),
             fixes: del(start, end),
           });
           continue;
@@ -107,7 +123,7 @@ export const artifactRule: Rule = blockRule({
         findings.push({
           start,
           end,
-          message: { zh: `残留标记“${h.text}”不是正文内容，应删除。`, en: `Leftover marker "${h.text}" is not part of the text; delete it.` },
+          message: markMessage(h),
           fixes: alone && next > le ? del(ls, next) : del(start, end),
         });
       }
