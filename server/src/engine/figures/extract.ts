@@ -761,7 +761,9 @@ const TITLE_YEAR = /(?:19|20)\d{2}(?=\s*年)/u;
 export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): Extraction {
   const useCache = cache !== undefined && cache.model === model;
   const set: FigureSet = { figures: [], relations: [], dates: [], sentences: [] };
-  const results: BlockResult[] = [];
+  // One result per block at most: sized once (a re-check would otherwise grow it by push()).
+  const results: BlockResult[] = new Array<BlockResult>(model.textBlocks.length);
+  let nResults = 0;
   let planLevel1 = false;
   let planLevel2 = false;
   let planParagraph = false;
@@ -795,13 +797,14 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
     const context = contexts[blockPlan ? 1 : 0];
     if (hit && hit.context === context) {
       place(hit, block, last!.set, set);
-      results.push(hit);
+      results[nResults++] = hit;
       continue;
     }
     // Without a cache, only blocks with figures are asked about again (checks, perBlock).
     const r = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan, useCache);
-    if (r) results.push(r);
+    if (r) results[nResults++] = r;
   }
+  results.length = nResults;
   const extraction: Extraction = { set, blocks: results };
   if (useCache) cache!.last = extraction;
   return extraction;
