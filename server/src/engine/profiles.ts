@@ -199,7 +199,12 @@ function mergeSorted(a: number[], b: number[]): number[] {
 /** Locates each of the profile's sections in the report, in the profile's order. */
 export function matchSections(model: ReportModel, profile: Profile, memo?: BlockMemo): SectionMatch[] {
   const sections = profile.sections.map(compileSection);
-  const blocks = model.textBlocks.filter((b) => b.kind !== 'title' && b.kind !== 'table');
+  // The text blocks but the title and tables; without tables (the title is the first text block)
+  // one exact copy instead of a filtered list grown block by block on every check.
+  const tb = model.textBlocks;
+  let tables = false;
+  for (let i = 0; i < tb.length && !tables; i++) tables = tb[i].kind === 'table';
+  const blocks = !tables && (!model.title || tb[0] === model.title) ? tb.slice(model.title ? 1 : 0) : tb.filter((b) => b.kind !== 'title' && b.kind !== 'table');
   const firstHeadingIndex = blocks.findIndex((b) => b.kind === 'heading');
 
   const anyCue = cuePrefilter(sections);
