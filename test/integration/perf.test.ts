@@ -15,6 +15,8 @@ import * as path from 'path';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, FIRST_WAIT_MS, WAIT_MS, fixture, linesOf, ours, ruleOf } from './helpers';
+// The bench's PRNG (mulberry32), bundled into this suite by esbuild: the report is the same at every run.
+import { prng } from '../../bench/lib/inputs.mjs';
 
 const PERF_REPORT = 'perf-1mb.report.txt';
 const TARGET_BYTES = 1024 * 1024;
@@ -32,18 +34,6 @@ interface Api {
   timings?: () => ApiTimings;
   activationMs?: () => number;
   ready?: () => Promise<void>;
-}
-
-/** A small deterministic PRNG (mulberry32), so the report is the same at every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
