@@ -351,22 +351,15 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
     if ((q === '多' || q === '余') && (unitAt(hw, pos + 1) || (!chinese && scaleAt(hw, pos + 1) !== null) || (chinese && /^[万亿]/u.test(hw.charAt(pos + 1))))) {
       qualifier = q;
       pos++;
-      if (chinese && /^[万亿]/u.test(hw.charAt(pos))) {
-        const f = scaleOf(hw.charAt(pos));
+      // A scale after the qualifier: 200多万 (one character), or a scale word in English.
+      word = chinese ? (/^[万亿]/u.test(hw.charAt(pos)) ? hw.charAt(pos) : undefined) : scaleWordAt(hw, pos);
+      if (word !== undefined) {
+        if (!chinese) scaled = true;
+        const f = scaleOf(word);
         value *= f;
         low *= f;
         high *= f;
-        pos++;
-      } else {
-        word = chinese ? undefined : scaleWordAt(hw, pos);
-        if (word !== undefined) {
-          scaled = true;
-          const f = scaleOf(word);
-          value *= f;
-          low *= f;
-          high *= f;
-          pos += word.length;
-        }
+        pos += word.length;
       }
     }
     unitStart = pos;
