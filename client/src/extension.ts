@@ -48,6 +48,8 @@ export interface ReportLintApi {
   timings(): ActivationTimings;
   /** Resolves when the language server is running. */
   ready(): Promise<void>;
+  /** Fires when the language server stops (a crash included) and when it is running again. */
+  onServerState: vscode.Event<'running' | 'stopped'>;
 }
 
 // The end of the bundle's evaluation: every import above has run.
@@ -68,7 +70,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   const status = vscode.window.createStatusBarItem('reportLint.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'report-lint';
   status.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(status, output);
+  const serverState = new vscode.EventEmitter<'running' | 'stopped'>();
+  context.subscriptions.push(status, output, serverState);
   const statuses = new Map<string, StatusParams>();
 
   const renderStatus = () => {
@@ -147,6 +150,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     clientLoadMs = performance.now() - l0;
     c.onDidChangeState((e) => {
       if (e.newState === lsp.State.Stopped) output.appendLine('report-lint server stopped; the client restarts it when it crashed (see above).');
+      if (e.newState === lsp.State.Stopped) serverState.fire('stopped');
+      else if (e.newState === lsp.State.Running) serverState.fire('running');
     });
     context.subscriptions.push(
       c.onNotification('reportLint/status', (s: StatusParams) => {
@@ -175,6 +180,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     activationMs: () => activationMs,
     timings: () => ({ evaluateMs, hostGapMs, activateMs: activationMs, serverReadyMs, clientLoadMs }),
     ready: () => running,
+    onServerState: serverState.event,
   };
 }
 

@@ -1,7 +1,8 @@
 // Issue 9: "the client restarts a crashed server and says so". The extension host runs the language
 // server as its child (`node …/dist/server.js --node-ipc …`); the test finds that child in /proc and
 // kills it with SIGKILL (a crash, not a shutdown), then checks that
-//   1. a new server process comes up (a child with dist/server.js and another pid),
+//   1. a new server process comes up (the extension reports the server stopped and running again,
+//      waited on as an event; then a child with dist/server.js and another pid is there),
 //   2. an edit made after the crash is checked (a new placeholder is reported), and
 //   3. the extension's output channel says the server stopped (read from its log file, which the
 //      code-server launcher keeps under its run dir; under other launchers that check is skipped).
@@ -10,7 +11,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { FIRST_WAIT_MS, REPORT, WAIT_MS, fixture, linesOf, open, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, FIRST_WAIT_MS, REPORT, WAIT_MS, fixture, linesOf, open, waitForDiagnostics } from './helpers';
 
 /** Pids of this extension host's children whose command line holds dist/server.js. */
 function serverChildren(): number[] {
@@ -84,9 +85,21 @@ export function restartSuite(): void {
       assert.ok(victim, `no child of the extension host (pid ${process.pid}) runs dist/server.js`);
       assert.deepStrictEqual(others, [], 'exactly one server process');
 
+      // The extension says when the server stops and when it runs again: waited on, not polled.
+      const api = vscode.extensions.getExtension<{ onServerState: vscode.Event<'running' | 'stopped'> }>(EXTENSION_ID)!.exports;
+      const restarted = new Promise<void>((resolve, reject) => {
+        let stopped = false;
+        const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out after ${FIRST_WAIT_MS} ms waiting for the server to stop and run again`)); }, FIRST_WAIT_MS);
+        const sub = api.onServerState((s) => {
+          if (s === 'stopped') stopped = true;
+          else if (stopped) { sub.dispose(); clearTimeout(timer); resolve(); }
+        });
+      });
       process.kill(victim, 'SIGKILL');
-      await poll(() => (alive(victim) ? undefined : true), `server pid ${victim} to be gone after SIGKILL`);
-      const successor = await poll(() => serverChildren().find((p) => p !== victim), 'a new dist/server.js child after the crash', FIRST_WAIT_MS);
+      await restarted;
+      assert.ok(!alive(victim), `server pid ${victim} is gone after SIGKILL`);
+      const successor = serverChildren().find((p) => p !== victim);
+      assert.ok(successor, 'a new dist/server.js child runs after the crash');
       console.log(`    server ${victim} killed; the client started ${successor}`);
 
       // an edit after the crash: a new unfilled placeholder on a new last line must be reported
