@@ -158,8 +158,7 @@ function addSentence(sc: ScanContext, end: number): void {
   // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
   const plan: boolean = sc.plan || sc.carryPlan || sc.nextPlan < end;
   sc.carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
-  sc.sentences.push({ start: sc.block.start + s0, end: sc.block.start + end, plan });
-  sc.nSentences++;
+  sc.sentences[sc.sentenceBase + sc.nSentences++] = { start: sc.block.start + s0, end: sc.block.start + end, plan };
   sc.s0 = end;
 }
 
@@ -530,14 +529,14 @@ export function daysInMonth(year: number | undefined, month: number): number {
 }
 
 /** Appends the date `m` read at `at` (relative to the block); returns where reading goes on. */
-function pushDate(block: Block, model: ReportModel, sc: ScanContext, out: DateMention[], at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined): number {
+function pushDate(block: Block, model: ReportModel, sc: ScanContext, out: SetFill, at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined): number {
   const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
   const start = block.start + at;
-  out.push({ year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceIndexAt(sc, at) });
+  out.set.dates[out.nDates++] = { year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceIndexAt(sc, at) };
   return at + m[0].length;
 }
 
-function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext, out: DateMention[]): void {
+function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext, out: SetFill): void {
   let pos = 0;
   let y = -2;
   let mo = -2;
@@ -620,15 +619,32 @@ export interface Extraction {
  * Per-block extraction results kept between versions of one document. Only the extraction of
  * the model last handed to the cache (`model`) uses it: it takes over the results of unchanged
  * blocks and MOVES their objects, so the FigureSet of an earlier version is not valid any more
- * once a later version of the same document has been extracted.
+ * once a later version of the same document has been extracted. The lists of the extraction
+ * before the last one (`spare`) are written over by the next one.
  */
 export interface FigureBlockCache {
   model?: ReportModel;
   last?: Extraction;
+  spare?: Extraction;
 }
 
 export function createFigureBlockCache(): FigureBlockCache {
   return {};
+}
+
+/**
+ * A FigureSet being written. Its lists are written by index (`n…` are their lengths so far) and cut
+ * to length at the end: with a block cache they are the lists of the extraction before the last
+ * one, written over, so that a re-check makes no new lists (nor grows them by push).
+ */
+export interface SetFill {
+  set: FigureSet;
+  /** `set.relations`, where `findRelations` writes. */
+  relations: FigureRelation[];
+  nFigures: number;
+  nDates: number;
+  nSentences: number;
+  nRelations: number;
 }
 
 
@@ -646,11 +662,12 @@ function moveCheck(c: FigureCheck, d: number, di: number): void {
 }
 
 /** Appends a reused block's objects to the new set, moved in place to where the block is now. */
-function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): void {
+function place(r: BlockResult, block: Block, from: FigureSet, out: SetFill): void {
+  const to = out.set;
   const d = block.start - r.start;
   const dl = block.line - r.line;
-  const di = to.figures.length - r.figure;
-  const ds = to.sentences.length - r.sentence;
+  const di = out.nFigures - r.figure;
+  const ds = out.nSentences - r.sentence;
   const moved = d !== 0 || dl !== 0 || di !== 0 || ds !== 0;
   for (let k = r.figure, end = r.figure + r.figures; k < end; k++) {
     const f = from.figures[k];
@@ -667,9 +684,9 @@ function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): vo
       f.line += dl;
       f.sentence += ds;
     }
-    to.figures.push(f);
+    to.figures[out.nFigures++] = f;
   }
-  const dateBase = to.dates.length;
+  const dateBase = out.nDates;
   for (let k = r.date, end = r.date + r.dates; k < end; k++) {
     const x = from.dates[k];
     if (moved) {
@@ -678,7 +695,7 @@ function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): vo
       x.line += dl;
       x.sentence += ds;
     }
-    to.dates.push(x);
+    to.dates[out.nDates++] = x;
   }
   for (let k = r.sentence, end = r.sentence + r.sentences; k < end; k++) {
     const s = from.sentences[k];
@@ -686,9 +703,9 @@ function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): vo
       s.start += d;
       s.end += d;
     }
-    to.sentences.push(s);
+    to.sentences[out.nSentences++] = s;
   }
-  const relationBase = to.relations.length;
+  const relationBase = out.nRelations;
   for (let k = r.relation, end = r.relation + r.relations; k < end; k++) {
     const rel = from.relations[k];
     if (d !== 0) {
@@ -701,7 +718,7 @@ function place(r: BlockResult, block: Block, from: FigureSet, to: FigureSet): vo
       if (rel.rate !== undefined) rel.rate += di;
       for (let p = 0; p < rel.parts.length; p++) rel.parts[p] += di;
     }
-    to.relations.push(rel);
+    to.relations[out.nRelations++] = rel;
   }
   if (d !== 0 || di !== 0) {
     if (r.checks) for (const c of r.checks) moveCheck(c, d, di);
@@ -753,9 +770,15 @@ const TITLE_YEAR = /(?:19|20)\d{2}(?=\s*年)/u;
  */
 export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCache): Extraction {
   const useCache = cache !== undefined && cache.model === model;
-  const set: FigureSet = { figures: [], relations: [], dates: [], sentences: [] };
+  // A linter's re-check writes over the lists of the extraction before the last one (read by no
+  // one: that version is two checks old), and reads the moved blocks' objects from the last one.
+  const spare = useCache ? cache!.spare : undefined;
+  const set: FigureSet = spare
+    ? { figures: spare.set.figures, relations: spare.set.relations, dates: spare.set.dates, sentences: spare.set.sentences }
+    : { figures: [], relations: [], dates: [], sentences: [] };
+  const out: SetFill = { set, relations: set.relations, nFigures: 0, nDates: 0, nSentences: 0, nRelations: 0 };
   // One result per block at most: sized once (a re-check would otherwise grow it by push()).
-  const results: BlockResult[] = new Array<BlockResult>(model.textBlocks.length);
+  const results: BlockResult[] = spare ? spare.blocks : new Array<BlockResult>(model.textBlocks.length);
   let nResults = 0;
   let planLevel1 = false;
   let planLevel2 = false;
@@ -789,17 +812,24 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
     const blockPlan = planLevel1 || planLevel2 || planParagraph;
     const context = contexts[blockPlan ? 1 : 0];
     if (hit && hit.context === context) {
-      place(hit, block, last!.set, set);
+      place(hit, block, last!.set, out);
       results[nResults++] = hit;
       continue;
     }
     // Without a cache, only blocks with figures are asked about again (checks, perBlock).
-    const r = extractBlock(model, block, blockPlan, ownYear, set, useCache ? keyAt(i) : undefined, context, opensPlan, useCache);
+    const r = extractBlock(model, block, blockPlan, ownYear, out, useCache ? keyAt(i) : undefined, context, opensPlan, useCache);
     if (r) results[nResults++] = r;
   }
   results.length = nResults;
+  set.figures.length = out.nFigures;
+  set.dates.length = out.nDates;
+  set.sentences.length = out.nSentences;
+  set.relations.length = out.nRelations;
   const extraction: Extraction = { set, blocks: results };
-  if (useCache) cache!.last = extraction;
+  if (useCache) {
+    cache!.spare = last;
+    cache!.last = extraction;
+  }
   return extraction;
 }
 
@@ -815,11 +845,11 @@ const SENTENCE_ENDS_EN = /[。！？!?；;\n]|(?<!\d)\.(?=\s)/gu;
 const PLAN_CARRY = new Set(Array.from('；;：:', (c) => c.charCodeAt(0)));
 
 /** Reads one block afresh: appends its figures, dates, sentences and relations to `set`; its result, unless it has no figures and `keep` is false. */
-function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownYear: string | undefined, set: FigureSet, key: string | undefined, context: string, planParagraph: boolean, keep: boolean): BlockResult | undefined {
-  const { figures, dates, sentences } = set;
-  const figureBase = figures.length;
-  const dateBase = dates.length;
-  const relationBase = set.relations.length;
+function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownYear: string | undefined, out: SetFill, key: string | undefined, context: string, planParagraph: boolean, keep: boolean): BlockResult | undefined {
+  const { figures, sentences } = out.set;
+  const figureBase = out.nFigures;
+  const dateBase = out.nDates;
+  const relationBase = out.nRelations;
   const hw = FULL_WIDTH.test(block.text) ? toHalfWidth(block.text) : block.text;
   const english = !HAN.test(hw);
   // Sentences of this block (appended to the set); their time scopes are read when a figure asks.
@@ -831,7 +861,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   sc.plan = blockPlan;
   sc.ownYear = ownYear;
   sc.sentences = sentences;
-  sc.sentenceBase = sentences.length;
+  sc.sentenceBase = out.nSentences;
   sc.nSentences = 0;
   sc.cursor = 0;
   sc.scoped = 0;
@@ -854,7 +884,8 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   addSentence(sc, hw.length);
   const sentenceBase = sc.sentenceBase;
   const nSentences = sc.nSentences;
-  readDates(hw, block, model, sc, dates);
+  out.nSentences += nSentences;
+  readDates(hw, block, model, sc, out);
   sc.cursor = 0;
 
   let prevEnd = 0;
@@ -903,8 +934,8 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
         };
         describe(f, sc, p.index, p.index + p[0].length, prevEnd, english);
         prevEnd = p.index + p[0].length;
-        f.id = figures.length;
-        figures.push(f);
+        f.id = out.nFigures;
+        figures[out.nFigures++] = f;
         last = f;
       }
     }
@@ -921,14 +952,14 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
       f.perUnit = f.perUnit || prev.perUnit;
     }
     prevEnd = draft.end - block.start;
-    f.id = figures.length;
-    figures.push(f);
+    f.id = out.nFigures;
+    figures[out.nFigures++] = f;
     last = f;
     at = nextNumber(hw, Math.max(end, prevEnd));
   }
-  if (block.kind === 'table') tableSubjects(figures.slice(figureBase), model);
-  const dependent = findRelations(model, figures, sentences, figureBase, sentenceBase, set.relations);
-  if (!keep && figures.length === figureBase) return undefined;
+  if (block.kind === 'table') tableSubjects(figures.slice(figureBase, out.nFigures), model);
+  const dependent = findRelations(model, figures, sentences, out, figureBase, out.nFigures, sentenceBase);
+  if (!keep && out.nFigures === figureBase) return undefined;
   return {
     key: block.kind === 'table' || dependent ? undefined : key,
     context,
@@ -936,13 +967,13 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
     start: block.start,
     line: block.line,
     figure: figureBase,
-    figures: figures.length - figureBase,
+    figures: out.nFigures - figureBase,
     date: dateBase,
-    dates: dates.length - dateBase,
+    dates: out.nDates - dateBase,
     sentence: sentenceBase,
     sentences: nSentences,
     relation: relationBase,
-    relations: set.relations.length - relationBase,
+    relations: out.nRelations - relationBase,
     // Filled in later: present from the start so that every result has one shape.
     checks: undefined,
     downChecks: undefined,

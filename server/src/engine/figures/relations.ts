@@ -117,20 +117,26 @@ const HINTS: number[] = [];
 const USED = new Set<number>();
 const PART_OF = new Map<number, FigureRelation>();
 
+/** Where relations are written: `relations[nRelations]` on (by index: the list may hold an earlier version's). */
+export interface RelationOut {
+  relations: FigureRelation[];
+  nRelations: number;
+}
+
 /**
- * Finds the relations of the sentences of `figures[from…]` (one block's, in document order) and
+ * Finds the relations of the sentences of `figures[from…end)` (one block's, in document order) and
  * appends them to `out`. True when a relation of the block's first sentence (`firstSentence`)
  * had to look at the sentence before it, in the block before: the result depends on that block.
  */
-export function findRelations(model: ReportModel, figures: Figure[], sentences: FigureSet['sentences'], from = 0, firstSentence = 0, out: FigureRelation[] = []): boolean {
+export function findRelations(model: ReportModel, figures: Figure[], sentences: FigureSet['sentences'], out: RelationOut, from = 0, end = figures.length, firstSentence = 0): boolean {
   const lex = lexicon();
-  const relations = out;
+  const relations = out.relations;
   const text = model.text;
   let dependent = false;
   let i0 = from;
-  while (i0 < figures.length) {
+  while (i0 < end) {
     let i1 = i0;
-    while (i1 < figures.length && figures[i1].sentence === figures[i0].sentence) i1++;
+    while (i1 < end && figures[i1].sentence === figures[i0].sentence) i1++;
     const F = figures.slice(i0, i1);
     const sent = sentences[F[0].sentence];
     const gaps = GAPS;
@@ -194,7 +200,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
           start: whole.start,
           end: parts[parts.length - 1].end,
         };
-        relations.push(rel);
+        relations[out.nRelations++] = rel;
         for (const p of parts) {
           used.add(p.id);
           partOf.set(p.id, rel);
@@ -219,7 +225,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         // A、B分别为5户和6户，共12户: the subjects stand before 分别.
         const respectively = prev.length > 0 && RESPECTIVELY.test(text.slice(Math.max(sent.start, prev[0].start - 40), prev[0].start));
         if (prev.length >= 2 && (distinct || respectively)) {
-          relations.push({ kind: 'total', whole: f.id, parts: prev.map((p) => p.id), exhaustive: respectively || undefined, marker: totalMarker, start: prev[0].start, end: f.end });
+          relations[out.nRelations++] = { kind: 'total', whole: f.id, parts: prev.map((p) => p.id), exhaustive: respectively || undefined, marker: totalMarker, start: prev[0].start, end: f.end };
           for (const p of prev) used.add(p.id);
         }
         barrier = i + 1;
@@ -240,7 +246,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         for (; k < F.length && F[k].unit === f.unit && !F[k].perUnit; k++) parts.push(F[k]);
         if (parts.length < 2) continue;
         const rel: FigureRelation = { kind: 'parts', whole: whole.id, parts: parts.map((p) => p.id), exhaustive: true, marker: '分别', start: whole.start, end: parts[parts.length - 1].end };
-        relations.push(rel);
+        relations[out.nRelations++] = rel;
         for (const p of parts) {
           used.add(p.id);
           partOf.set(p.id, rel);
@@ -275,7 +281,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
             rel.multipleOf = !!rm[2] || undefined;
             rel.end = r.end;
           }
-          relations.push(rel);
+          relations[out.nRelations++] = rel;
           shareSubject(g, f);
           if (rel.rate !== undefined) shareSubject(F[i + 2], f);
           continue;
@@ -292,7 +298,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         const r = F[i + 1];
         const rm = r ? RATE_BETWEEN.exec(between(i + 1)) : null;
         if (current && r && rm && isRate(r)) {
-          relations.push({
+          relations[out.nRelations++] = {
             kind: 'growth',
             whole: f.id,
             to: current.id,
@@ -303,7 +309,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
             marker: /比|较|相比/u.exec(gap)?.[0] ?? '比',
             start: current.start,
             end: r.end,
-          });
+          };
           shareSubject(f, current);
           shareSubject(r, current);
         }
@@ -319,7 +325,7 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
         }
         const rel = part ? partOf.get(part.id) : undefined;
         if (part && rel && rel.whole !== undefined) {
-          relations.push({ kind: 'share', whole: rel.whole, parts: [part.id], rate: f.id, marker: '占', start: part.start, end: f.end });
+          relations[out.nRelations++] = { kind: 'share', whole: rel.whole, parts: [part.id], rate: f.id, marker: '占', start: part.start, end: f.end };
         }
       }
     }
