@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { setFlagsFromString } from 'v8';
+import { isUtf8, transcode } from 'buffer';
 import {
   lint,
   decideReport,
@@ -18,6 +19,7 @@ import {
   type ResolvedConfig,
   type DecodedText,
 } from './engine';
+import { decodeUtf8, type Utf8Decoder } from './engine/detect';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 import { exportMain } from './exportCommand';
 
@@ -153,6 +155,17 @@ function encodeLike(text: string, decoded: DecodedText): Buffer | undefined {
   }
 }
 
+/**
+ * UTF-8 decoded through Node's simdutf (validate, then transcode to UTF-16): the same text as
+ * TextDecoder's, with ≈ 10× fewer instructions (6 M instead of 69 M for a 1 MB Chinese report,
+ * valgrind). TextDecoder also drops a byte-order mark at the start: such bytes go to it.
+ */
+const fastUtf8: Utf8Decoder = (bytes) => {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes);
+  if (!isUtf8(bytes)) return undefined;
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+};
+
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
@@ -257,7 +270,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       failed = true;
       continue;
     }
-    const decoded = decodeReportBytes(bytes);
+    const decoded = decodeReportBytes(bytes, fastUtf8);
     if (decoded.binary) {
       if (explicit) {
         err(`report-lint: ${file} is a binary file, not a report; skipped\n`);

@@ -98,3 +98,17 @@ test('a large output, written in several pieces, arrives whole through a pipe', 
   assert.equal(doubled.length, 2000);
   assert.equal(doubled[1999].line, 2001);
 });
+
+test('UTF-8 is read as TextDecoder reads it: a byte-order mark (or two) dropped, invalid bytes read as GB18030', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-cli-startup-'));
+  const text = Buffer.from('XX镇工作总结\n𠮷开展活动XX次。\n');
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  fs.writeFileSync(path.join(dir, 'plain.report.txt'), text);
+  fs.writeFileSync(path.join(dir, 'bom.report.txt'), Buffer.concat([bom, text]));
+  fs.writeFileSync(path.join(dir, 'bom2.report.txt'), Buffer.concat([bom, bom, text]));
+  // "XX镇工作总结" in GB18030 (D5 F2 is not UTF-8).
+  fs.writeFileSync(path.join(dir, 'gb.report.txt'), Buffer.from([0x58, 0x58, 0xd5, 0xf2, 0xb9, 0xa4, 0xd7, 0xf7, 0xd7, 0xdc, 0xbd, 0xe1, 0x0a]));
+  const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'plain.report.txt', 'bom.report.txt', 'bom2.report.txt', 'gb.report.txt'], { cwd: dir, encoding: 'utf8' });
+  const ph = (JSON.parse(r.stdout) as { file: string; rule: string; line: number; column: number }[]).filter((f) => f.rule === 'placeholder').map((f) => `${f.file}:${f.line}:${f.column}`);
+  assert.deepEqual(ph, ['plain.report.txt:1:1', 'plain.report.txt:2:6', 'bom.report.txt:1:1', 'bom.report.txt:2:6', 'bom2.report.txt:1:1', 'bom2.report.txt:2:6', 'gb.report.txt:1:1']);
+});

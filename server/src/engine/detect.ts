@@ -56,17 +56,32 @@ export interface DecodedText {
   bom?: boolean;
 }
 
-/** Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK, detecting which. */
-export function decodeReportBytes(bytes: Uint8Array): DecodedText {
+/**
+ * Decodes bytes as `new TextDecoder('utf-8', { fatal: true })` does (a byte-order mark at the start
+ * dropped), or returns undefined where they are not valid UTF-8.
+ */
+export type Utf8Decoder = (bytes: Uint8Array) => string | undefined;
+
+export const decodeUtf8: Utf8Decoder = (bytes) => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Decodes UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK, detecting which. `utf8`
+ * decodes the UTF-8 case: a caller with a faster decoder of the same results may pass it (the CLI
+ * does, with Node's `buffer` module, which the engine does not import).
+ */
+export function decodeReportBytes(bytes: Uint8Array, utf8: Utf8Decoder = decodeUtf8): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return { text: '', encoding: 'utf-8', binary: true };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8', bom: start === 3 };
-  } catch {
-    const text = new TextDecoder('gb18030').decode(bytes);
-    return { text, encoding: 'gb18030' };
-  }
+  const text = utf8(bytes.subarray(start));
+  if (text !== undefined) return { text, encoding: 'utf-8', bom: start === 3 };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
