@@ -373,7 +373,20 @@ if (!only) {
   const a = perf?.activation;
   row({ group: 'editor', measurement: 'extension activation', value: a ? `${round(a.activationMs, 1)} ms (loading ${round(a.codeLoadingEstimateMs, 1)} + evaluating ${round(a.evaluateMs, 1)} + activate() ${round(a.activateMs, 1)})` : 'n/a', median: a?.activationMs, target: '≤ 50 ms', ratio: '—', met: a ? met(a.activationMs, 50) : null, note: `${when}${a?.clientLoadMs != null ? `; the language client (dist/lsp.js) then loads in ${round(a.clientLoadMs, 1)} ms right after activation, not counted` : ''}` });
   const k = perf?.keystroke;
-  row({ group: 'editor', measurement: 'keystroke → diagnostics in real VS Code, 1MB', value: k ? `p95 ${round(k.p95Ms, 1)} ms (median ${round(k.medianMs, 1)}, ${k.edits} edits, ${k.findings} findings)` : 'n/a', median: k?.p95Ms, target: `≤ debounce (${k?.debounceMs ?? '?'} ms) + 50 ms`, ratio: '—', met: k ? met(k.p95Ms, (k.debounceMs ?? 0) + 50) : null, note: when });
+  // Typed in the workbench page until the squiggle is drawn (what a user sees); older files, or a
+  // launcher without the page, have only the extension-API measurement (which ends 50 ms late, at
+  // VS Code's debounced onDidChangeDiagnostics).
+  const ty = k?.typed;
+  const ctl = k?.typedControl;
+  const api = k?.api ?? (k && k.p95Ms !== undefined ? k : undefined);
+  const target = `≤ debounce (${k?.debounceMs ?? '?'} ms) + 50 ms`;
+  const stages = (t) => t?.stagesMedianMs ? `; median stages: editor → extension host ${t.stagesMedianMs.toHost} ms, our pull (server check + IPC + conversion) ${t.stagesMedianMs.pull} ms, VS Code to the screen ${t.stagesMedianMs.toScreen} ms (the typed text itself is drawn after ${t.stagesMedianMs.echo} ms)` : '';
+  if (ty) {
+    row({ group: 'editor', measurement: 'keystroke → squiggle drawn in real VS Code, 1MB (typed in the page)', value: `p95 ${round(ty.p95Ms, 1)} ms (median ${round(ty.medianMs, 1)}, ${ty.edits} keystrokes, ${k.findings} findings)`, median: ty.p95Ms, target, ratio: ctl ? `${round(ty.medianMs / ctl.medianMs, 2)}× control (median)` : '—', met: met(ty.p95Ms, (k.debounceMs ?? 0) + 50), note: `${when}${stages(ty)}; through the extension API (ends at onDidChangeDiagnostics, which VS Code fires 50 ms late): median ${api ? round(api.medianMs, 1) : '?'} ms, p95 ${api ? round(api.p95Ms, 1) : '?'} ms` });
+    if (ctl) row({ group: 'editor', measurement: `control: the same typing, 1MB report with ${ctl.findings} findings`, value: `p95 ${round(ctl.p95Ms, 1)} ms (median ${round(ctl.medianMs, 1)})`, median: ctl.p95Ms, target: '—', ratio: '1×', met: null, note: `what VS Code and our server cost when few diagnostics change${stages(ctl)}` });
+  } else {
+    row({ group: 'editor', measurement: 'keystroke → diagnostics in real VS Code, 1MB (extension API)', value: api ? `p95 ${round(api.p95Ms, 1)} ms (median ${round(api.medianMs, 1)}, ${api.edits} edits, ${k.findings} findings)` : 'n/a', median: api?.p95Ms, target, ratio: '—', met: api ? met(api.p95Ms, (k.debounceMs ?? 0) + 50) : null, note: when });
+  }
 }
 
 // ---------------------------------------------------------------- output

@@ -50,6 +50,20 @@ export interface ReportLintApi {
   ready(): Promise<void>;
   /** Fires when the language server stops (a crash included) and when it is running again. */
   onServerState: vscode.Event<'running' | 'stopped'>;
+  /** The last diagnostics pulls (at most 64, oldest first), for measuring where a keystroke's time goes. */
+  pulls(): readonly PullTiming[];
+}
+
+/**
+ * One diagnostics pull, in epoch milliseconds (performance.timeOrigin + performance.now(): comparable
+ * with the workbench page's clock on the same machine): asked for, and answered (the server's answer
+ * received and converted, just before the language client hands it to VS Code).
+ */
+export interface PullTiming {
+  uri: string;
+  version: number;
+  start: number;
+  answered: number;
 }
 
 // The end of the bundle's evaluation: every import above has run.
@@ -141,7 +155,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     try {
       // Required at run time from dist/lsp.js (esbuild leaves './lsp' out of dist/client.js).
       lsp = require('./lsp') as typeof import('./lsp');
-      c = client = lsp.createClient(context, output);
+      c = client = lsp.createClient(context, output, (uri, version, start, answered) => {
+        if (pulls.length === 64) pulls.shift();
+        pulls.push({ uri: uri.toString(), version, start: performance.timeOrigin + start, answered: performance.timeOrigin + answered });
+      });
     } catch (e) {
       output.appendLine(`report-lint could not load its language client: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       noClient(e);
@@ -181,10 +198,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     timings: () => ({ evaluateMs, hostGapMs, activateMs: activationMs, serverReadyMs, clientLoadMs }),
     ready: () => running,
     onServerState: serverState.event,
+    pulls: () => pulls,
   };
 }
 
 let activationMs = 0;
+const pulls: PullTiming[] = [];
 let serverReadyMs: number | undefined;
 let clientLoadMs: number | undefined;
 

@@ -25,8 +25,16 @@ export function withRuleLinks(items: vscode.Diagnostic[], docs: vscode.Uri, link
   }
 }
 
-/** The client for the report-lint server (dist/server.js over IPC); not started. */
-export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/**
+ * The client for the report-lint server (dist/server.js over IPC); not started. `onPull`, when
+ * given, hears of every diagnostics pull: when it was asked for and when its answer was converted
+ * (performance.now() of this extension host).
+ */
+export function createClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  onPull?: (uri: vscode.Uri, version: number, start: number, answered: number) => void,
+): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
   const links = new Map<string, vscode.Uri>();
@@ -48,8 +56,13 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     diagnosticPullOptions: { onChange: true, onSave: true },
     middleware: {
       async provideDiagnostics(document, previousResultId, token, next) {
+        const start = performance.now();
+        // a TextDocument (or, for a document the client has not opened, its Uri: no version)
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        const version = document instanceof vscode.Uri ? -1 : document.version;
         const report = await next(document, previousResultId, token);
         if (report && report.kind === 'full') withRuleLinks(report.items, docs, links);
+        onPull?.(uri, version, start, performance.now());
         return report;
       },
       handleDiagnostics(uri, diagnostics, next) {

@@ -111,6 +111,7 @@ async function serveBridge(page) {
       fs.rmSync(path.join(bridge, f));
       let answer = { ok: false, items: [] };
       if (req.kind === 'statusbar') answer = await statusBarShows(page, req.number, 25000);
+      if (req.kind === 'keystrokes') answer = await typeAndTime(page, req);
       const out = path.join(bridge, f.replace('.request.json', '.answer.json'));
       fs.writeFileSync(out + '.tmp', JSON.stringify(answer));
       fs.renameSync(out + '.tmp', out);
@@ -133,6 +134,74 @@ async function statusBarShows(page, number, timeoutMs) {
     if (Date.now() > end) return { ok: false, items };
     await page.waitForTimeout(100); // polling the DOM for a condition, bounded by timeoutMs
   }
+}
+
+/**
+ * Types in the focused editor as a user would (Chromium input events, not the extension API) and
+ * times each keystroke in the page. An even keystroke commits `req.char` as an input method commits
+ * it (text input) and must add one squiggle to the line holding `req.lineText`; an odd one is
+ * Backspace and must take it away again. Per keystroke, in epoch ms (performance.timeOrigin + now,
+ * comparable with the extension host's clock): `input`, its first input event (keydown or
+ * beforeinput, capture phase); `echo`, the first frame whose DOM shows the line's new text (the
+ * editor's own work); `drawn`, the first frame whose DOM shows the line's squiggles changed (the
+ * editor renders on an animation frame, so this is the frame the user sees it in). Each keystroke is
+ * bounded by `req.timeoutMs`.
+ */
+async function typeAndTime(page, req) {
+  const samples = [];
+  await page.evaluate(() => {
+    const w = window;
+    w.__rlInput = 0;
+    const mark = () => { if (!w.__rlInput) w.__rlInput = performance.now(); };
+    if (!w.__rlListening) {
+      // once per page: the listeners only keep the first input event after each arming
+      w.__rlListening = true;
+      for (const type of ['keydown', 'beforeinput']) document.addEventListener(type, mark, true);
+    }
+    w.__rlLine = (lineText) => {
+      const editor = document.querySelector('.monaco-editor.focused') || document.querySelector('.editor-instance .monaco-editor');
+      if (!editor) return { editor: false };
+      const line = [...editor.querySelectorAll('.view-lines .view-line')].find((e) => (e.textContent || '').includes(lineText));
+      if (!line) return { editor: true, line: false };
+      const overlay = [...editor.querySelectorAll('.view-overlays > div')].find((e) => e.style.top === line.style.top);
+      return { editor: true, line: true, text: line.textContent, squiggles: overlay ? overlay.querySelectorAll('[class*="squiggly-"]').length : 0 };
+    };
+  });
+  const before = await page.evaluate((t) => window.__rlLine(t), req.lineText);
+  if (!before.line) return { ok: false, error: `no editor line holding ${req.lineText} in view`, before };
+  for (let i = 0; i < req.count; i++) {
+    const insert = i % 2 === 0;
+    const want = before.squiggles + (insert ? 1 : 0);
+    await page.evaluate(([lineText, want, timeoutMs]) => {
+      const w = window;
+      const editor = document.querySelector('.monaco-editor.focused') || document.querySelector('.editor-instance .monaco-editor');
+      const text0 = w.__rlLine(lineText).text;
+      w.__rlInput = 0;
+      w.__rlDone = new Promise((resolve) => {
+        let echo = 0;
+        const check = () => {
+          if (!w.__rlInput) return;
+          const s = w.__rlLine(lineText);
+          if (!s.line) return;
+          if (!echo && s.text !== text0) echo = performance.now();
+          if (echo && s.squiggles === want) {
+            const o = performance.timeOrigin;
+            finish({ ok: true, input: o + w.__rlInput, echo: o + echo, drawn: o + performance.now() });
+          }
+        };
+        const observer = new MutationObserver(check);
+        const timer = setTimeout(() => finish({ ok: false, error: `the line's squiggles did not reach ${want} within ${timeoutMs} ms`, last: w.__rlLine(lineText) }), timeoutMs);
+        const finish = (r) => { observer.disconnect(); clearTimeout(timer); resolve(r); };
+        observer.observe(editor, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    }, [req.lineText, want, req.timeoutMs]);
+    if (insert) await page.keyboard.insertText(req.char);
+    else await page.keyboard.press('Backspace');
+    const r = await page.evaluate(() => window.__rlDone);
+    if (!r.ok) return { ok: false, error: r.error, last: r.last, samples };
+    samples.push({ edit: insert ? 'insert' : 'delete', input: r.input, echo: r.echo, drawn: r.drawn });
+  }
+  return { ok: true, before: before.squiggles, samples };
 }
 
 /** On failure: show the extension host's and the extension's own logs from this run. */
