@@ -5,7 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, parseReport, createLinter, type LintResult } from '../../server/src/engine';
+import { lint, parseReport, createLinter, blockRule, RULES, type LintResult } from '../../server/src/engine';
+import type { Rule } from '../../server/src/engine/rules/types';
+import type { RuleFinding } from '../../server/src/engine/types';
 import { extractFigures } from '../../server/src/engine/figures';
 
 const view = (r: LintResult) => r.findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end, severity: f.severity, message: f.message.en, fixes: f.fixes }));
@@ -101,4 +103,67 @@ test('marks between blocks and inside them keep their fixes across edits that mo
     t = edit(t);
     checkAgainstFresh(linter, t, what);
   }
+});
+
+test('block findings out of block order are sorted as a check from scratch sorts them', () => {
+  // A block rule that reports a block holding 某 a few characters past the block's end too, where
+  // the next block's findings are (no rule of ours does that; the merge must not rely on it).
+  const odd = blockRule({
+    id: 'test-odd-order',
+    defaultSeverity: 'info',
+    description: { zh: '测试', en: 'test' },
+    checkBlock(b) {
+      const at = b.text.indexOf('某');
+      return at < 0 ? [] : [{ start: b.start + at, end: b.start + at + 1, message: { zh: '某', en: '某' } }, { start: b.end + 3, end: b.end + 4, message: { zh: '后', en: 'after' } }];
+    },
+  });
+  const rules = [...RULES, odd];
+  const text = ['某镇2024年工作总结', '某某同志', '全年培训干部120人。', '某单位'].join('\n');
+  const linter = createLinter();
+  let t = text;
+  for (const edit of [(s: string) => s, (s: string) => '前' + s, (s: string) => s.replace('全年', '某年'), (s: string) => s.replace('某单位', '单位')]) {
+    t = edit(t);
+    assert.deepEqual(view(linter.lint(t, { format: 'plain', rules })), view(lint(t, { format: 'plain', rules })));
+  }
+});
+
+test('a document-wide finding the rule returns again keeps its placed finding; a new message makes a new one', () => {
+  // A rule that keeps its finding objects between checks (as artifact does for its marks).
+  const kept = new Map<string, RuleFinding>();
+  const stable: Rule = {
+    id: 'test-stable',
+    defaultSeverity: 'warning',
+    description: { zh: '测试', en: 'test' },
+    check({ model }) {
+      const out: RuleFinding[] = [];
+      for (const b of model.textBlocks) {
+        const at = b.text.indexOf('某');
+        if (at < 0) continue;
+        const key = b.text;
+        let f = kept.get(key);
+        if (!f) kept.set(key, (f = { start: 0, end: 0, message: { zh: b.text, en: b.text } }));
+        f.start = b.start + at;
+        f.end = f.start + 1;
+        out.push(f);
+      }
+      return out;
+    },
+  };
+  const rules = [stable];
+  const text = ['某镇2024年工作总结', '正文一行。', '某某同志', '某单位'].join('\n');
+  const linter = createLinter();
+  const first = linter.lint(text, { format: 'plain', rules }).findings.slice();
+  const t2 = text.replace('正文一行', '正文两行，多写几字');
+  const second = linter.lint(t2, { format: 'plain', rules });
+  assert.deepEqual(view(second), view(lint(t2, { format: 'plain', rules })));
+  assert.equal(second.findings.length, 3);
+  second.findings.forEach((f, i) => assert.equal(f, first[i], 'the same placed finding, moved'));
+  assert.equal(t2.slice(second.findings[2].start, second.findings[2].end), '某');
+  // The rule's finding for 某单位 gets a new message: its placed finding is a new one.
+  kept.get('某单位')!.message = { zh: '新', en: 'new' };
+  const t3 = t2 + '\n';
+  const third = linter.lint(t3, { format: 'plain', rules });
+  assert.notEqual(third.findings[2], second.findings[2]);
+  assert.equal(third.findings[2].message.en, 'new');
+  assert.equal(third.findings[0], second.findings[0]);
 });

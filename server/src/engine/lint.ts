@@ -23,6 +23,10 @@ export interface RuleFailure {
 }
 
 export interface LintResult {
+  /**
+   * Sorted by position. With a linter (a cache), the array is written over by the check after the
+   * next one, and the findings in it may be moved in place by the next one (see ARCHITECTURE.md).
+   */
   findings: Finding[];
   model: ReportModel;
   profile?: Profile;
@@ -81,6 +85,19 @@ export interface LintCache {
   signature?: string;
   /** How many findings the last check had: the next one's array is made that long at once. */
   findings?: number;
+  /**
+   * The findings arrays of the last two checks, older first: a check writes its result over the
+   * older one's (the last one's is still read: the server pairs the findings of two checks).
+   */
+  results?: [Finding[] | undefined, Finding[] | undefined];
+  /** Scratch: the block rules' placed findings of the check in progress, in block order. */
+  run?: Finding[];
+  /**
+   * Per rule, the findings of its document-wide part in the last check, as the rule returned them
+   * and as placed: a rule that returns the same object again (moved in place) gets the same
+   * placed finding back.
+   */
+  rest?: Map<string, { raw: RuleFinding[]; placed: Finding[] }>;
   /** What the cached findings depend on besides the block: a change empties the cache (a new object). */
   context?: { config: ResolvedConfig; format: DocumentFormat; profile?: string; rules: Rule[] };
 }
@@ -159,6 +176,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     let c = cache.context;
     if (!c || c.config !== config || c.format !== model.format || c.profile !== profile?.id || c.rules !== ruleList) {
       cache.blocks.clear();
+      cache.rest?.clear();
       c = cache.context = { config, format: model.format, profile: profile?.id, rules: ruleList };
     }
     const context = c;
@@ -203,32 +221,41 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
   const sections = profile ? matchSections(model, profile, memo) : [];
   const ctx: RuleContext = { model, profile, sections, config, memo };
   const suppressions = collectSuppressions(model);
-  // Sized from the last check's count when there is one: an array grown by push() to thousands of
-  // findings on every keystroke is a good part of a re-check's garbage.
-  const findings: Finding[] = cache?.findings ? new Array<Finding>(cache.findings) : [];
-  let count = 0;
   const failures: RuleFailure[] = [];
   const failed = new Set<string>();
   const rules = ruleList.filter((r) => config.rules[r.id] !== 'off');
-  /** Adds a rule's findings, moved by `delta` (cached block findings are relative to their block). */
-  const push = (rule: Rule, raw: RuleFinding[]) => {
-    for (const r of raw) {
-      const severity = severityFor(rule, config, r.severity);
-      if (severity === 'off') continue;
-      const f = place(rule.id, severity, r, 0);
-      if (!isSuppressed(f, suppressions, model)) findings[count++] = f;
+  if (!cache) {
+    // A check from scratch: every rule over the whole document, then one sort.
+    const findings: Finding[] = [];
+    for (const rule of rules) {
+      try {
+        placeAll(rule, rule.check(ctx), config, suppressions, model, findings, undefined);
+      } catch (e) {
+        failures.push(failure(rule, e));
+      }
     }
-  };
-  const blockRules = cache ? rules.filter((r) => r.checkBlock) : [];
+    findings.sort(byPosition);
+    return { findings, model, profile, sections, failures };
+  }
+  // A linter's check. The findings come in three parts: the document-wide rules' (`before`), the
+  // block rules' placed findings, block after block (`run`: in order already), and the block
+  // rules' document-wide parts (`after`). The small parts are sorted and merged into the run.
+  const before: Finding[] = [];
+  const after: Finding[] = [];
+  const run = (cache.run ??= []);
+  let nRun = 0;
+  let inOrder = true;
+  const rest = (cache.rest ??= new Map());
+  const blockRules = rules.filter((r) => r.checkBlock);
   for (const rule of rules) {
-    if (rule.checkBlock && cache) continue;
+    if (rule.checkBlock) continue;
     try {
-      push(rule, rule.check(ctx));
+      placeAll(rule, rule.check(ctx), config, suppressions, model, before, rest);
     } catch (e) {
       failures.push(failure(rule, e));
     }
   }
-  if (cache && blockRules.length) {
+  if (blockRules.length) {
     // A rule's findings are stored under its id and whatever else they depend on (blockContext).
     const slots: { rule: Rule; slot: string }[] = [];
     for (const rule of blockRules) {
@@ -245,7 +272,8 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
     if (cache.signature === signature) signature = cache.signature;
     else cache.signature = signature;
     const blocks = model.textBlocks;
-    // Indexed loops below: this runs for every block of every check.
+    // Indexed loops below: this runs for every block of every check. Nothing in the loop's body
+    // may be captured by a closure (its variables would be allocated anew for every block).
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b];
       const entry = entryOf!(block);
@@ -257,51 +285,126 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
         slot.start = block.start;
       }
       if (!own) {
-        own = [];
-        for (let k = 0; k < slots.length; k++) {
-          const { rule, slot: id } = slots[k];
-          if (failed.size && failed.has(rule.id)) continue;
-          let relative = entry.get(id) as RuleFinding[] | undefined;
-          if (!relative) {
-            try {
-              relative = rule.checkBlock!(block, ctx).map((f) => moveFinding(f, -block.start));
-            } catch (e) {
-              failed.add(rule.id);
-              failures.push(failure(rule, e));
-              continue;
-            }
-            entry.set(id, relative);
-          }
-          for (let j = 0; j < relative.length; j++) {
-            const r = relative[j];
-            const severity = severityFor(rule, config, r.severity);
-            if (severity !== 'off') own.push(placeOwned(rule.id, severity, r, block.start));
-          }
-        }
-        // In the final order already, so that the sort below meets the blocks' findings as one
-        // long run (it is stable: findings equal in position, end and rule keep their order).
-        own.sort(byPosition);
+        own = placeBlock(block, entry, slots, ctx, config, failed, failures);
         // Placed findings are kept only when complete: a rule that failed on this block must not
         // leave the others' findings looking like the whole answer next time. A moved copy gets a
         // record of its own (the one it carries is its original's).
         if (!failed.size) block.lintSlot = { context: slot.context, entry, start: block.start, placed: own, signature } satisfies BlockSlot;
       }
-      if (!suppressions.length) for (let j = 0; j < own.length; j++) findings[count++] = own[j];
-      else for (const f of own) if (!isSuppressed(f, suppressions, model)) findings[count++] = f;
+      for (let j = 0; j < own.length; j++) {
+        const f = own[j];
+        if (suppressions.length && isSuppressed(f, suppressions, model)) continue;
+        if (inOrder && nRun > 0 && byPosition(run[nRun - 1], f) > 0) inOrder = false;
+        run[nRun++] = f;
+      }
     }
     for (const rule of blockRules) {
       if (!rule.checkRest || failed.has(rule.id)) continue;
       try {
-        push(rule, rule.checkRest(ctx));
+        placeAll(rule, rule.checkRest(ctx), config, suppressions, model, after, rest);
       } catch (e) {
         failures.push(failure(rule, e));
       }
     }
   }
-  // A block rule that failed on some block reports nothing, as it would in a check without cache.
-  findings.length = count;
-  if (cache) cache.findings = count;
-  const kept = failed.size ? findings.filter((f) => !failed.has(f.rule)) : findings;
-  kept.sort(byPosition);
-  return { findings: kept, model, profile, sections, failures };
+  // The result is written over the array of the check before the last one.
+  const results = (cache.results ??= [undefined, undefined]);
+  const findings = results[0] ?? new Array<Finding>(cache.findings ?? 0);
+  let count = 0;
+  if (!inOrder || failed.size) {
+    // The order a check from scratch sorts, the same way: the parts one after another, then sorted.
+    // (A block rule that failed on some block reports nothing, as it would in a check without cache.)
+    const add = (list: Finding[], n: number) => {
+      for (let i = 0; i < n; i++) if (!failed.size || !failed.has(list[i].rule)) findings[count++] = list[i];
+    };
+    add(before, before.length);
+    add(run, nRun);
+    add(after, after.length);
+    findings.length = count;
+    findings.sort(byPosition);
+  } else {
+    // The sort is stable: findings equal in position, end and rule keep the order of the parts.
+    // A document-wide rule's findings never equal a block rule's (the rule ids differ); a block
+    // rule's document-wide findings come after its block findings.
+    const others = before.length ? (after.length ? before.concat(after) : before) : after;
+    if (others.length > 1) others.sort(byPosition);
+    let i = 0;
+    let k = 0;
+    while (i < nRun && k < others.length) findings[count++] = byPosition(others[k], run[i]) < 0 ? others[k++] : run[i++];
+    while (i < nRun) findings[count++] = run[i++];
+    while (k < others.length) findings[count++] = others[k++];
+    findings.length = count;
+  }
+  results[0] = results[1];
+  results[1] = findings;
+  cache.findings = count;
+  return { findings, model, profile, sections, failures };
+}
+
+/** A block's findings from the block rules, placed at its start and sorted (kept with the block). */
+function placeBlock(block: Block, entry: Map<string, unknown>, slots: { rule: Rule; slot: string }[], ctx: RuleContext, config: ResolvedConfig, failed: Set<string>, failures: RuleFailure[]): Finding[] {
+  const own: Finding[] = [];
+  for (let k = 0; k < slots.length; k++) {
+    const { rule, slot: id } = slots[k];
+    if (failed.size && failed.has(rule.id)) continue;
+    let relative = entry.get(id) as RuleFinding[] | undefined;
+    if (!relative) {
+      try {
+        const found = rule.checkBlock!(block, ctx);
+        relative = new Array<RuleFinding>(found.length);
+        for (let j = 0; j < found.length; j++) relative[j] = moveFinding(found[j], -block.start);
+      } catch (e) {
+        failed.add(rule.id);
+        failures.push(failure(rule, e));
+        continue;
+      }
+      entry.set(id, relative);
+    }
+    for (let j = 0; j < relative.length; j++) {
+      const r = relative[j];
+      const severity = severityFor(rule, config, r.severity);
+      if (severity !== 'off') own.push(placeOwned(rule.id, severity, r, block.start));
+    }
+  }
+  // In the final order already, so that the result meets the blocks' findings as one long run
+  // (the sort is stable: findings equal in position, end and rule keep their order).
+  own.sort(byPosition);
+  return own;
+}
+
+/**
+ * Adds a rule's findings to `out`, placed. With `rest` (a linter's), a finding the rule returned
+ * in the last check too (the same object, moved in place by the rule) keeps its placed finding.
+ */
+function placeAll(rule: Rule, raw: RuleFinding[], config: ResolvedConfig, suppressions: ReturnType<typeof collectSuppressions>, model: ReportModel, out: Finding[], rest: LintCache['rest']): void {
+  const last = rest?.get(rule.id);
+  const placed: Finding[] | undefined = rest && raw.length ? new Array<Finding>(raw.length) : undefined;
+  let j = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const severity = severityFor(rule, config, r.severity);
+    let f: Finding | undefined;
+    if (last) {
+      // Both lists are in the rule's order: look a few places ahead past findings that are gone.
+      for (let n = j; n < last.raw.length && n < j + 8; n++) {
+        if (last.raw[n] !== r) continue;
+        const g = last.placed[n];
+        j = n + 1;
+        if (g && g.severity === severity && g.message === r.message && g.fixes === r.fixes && g.data === r.data) {
+          g.start = r.start;
+          g.end = r.end;
+          f = g;
+        }
+        break;
+      }
+    }
+    if (severity === 'off') continue;
+    f ??= place(rule.id, severity, r, 0);
+    if (placed) placed[i] = f;
+    if (!isSuppressed(f, suppressions, model)) out.push(f);
+  }
+  if (rest) {
+    if (placed) rest.set(rule.id, { raw, placed });
+    else if (last) rest.delete(rule.id);
+  }
 }
