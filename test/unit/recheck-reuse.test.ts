@@ -167,3 +167,13 @@ test('a document-wide finding the rule returns again keeps its placed finding; a
   assert.equal(third.findings[2].message.en, 'new');
   assert.equal(third.findings[0], second.findings[0]);
 });
+
+test('a marker with only white space of any kind around it on its line is deleted with its line', () => {
+  // What String.prototype.trim removes: tab, no-break space, ideographic space, BOM, en quad …
+  for (const ws of ['\t', '\u00A0', '\u3000', '\uFEFF', '\u2000', '\u205F', ' ']) {
+    const text = `青山镇2024年工作总结\n${ws}##paidbegin##${ws}\n全年培训干部120人。\n正文##end##\u200B\n`;
+    const r = lint(text, { format: 'plain', rules: RULES.filter((x) => x.id === 'artifact') });
+    const fixes = r.findings.filter((f) => text.slice(f.start, f.end).startsWith('##')).map((f) => text.slice(f.fixes![0].edits[0].start, f.fixes![0].edits[0].end));
+    assert.deepEqual(fixes, [`${ws}##paidbegin##${ws}\n`, '##end##'], JSON.stringify(ws));
+  }
+});

@@ -2,7 +2,7 @@
 // stray HTML tags in plain text.
 
 import { blockRule, memoized, type Rule, type RuleContext } from './types';
-import type { Block } from '../model';
+import type { Block, ReportModel } from '../model';
 import type { RuleFinding } from '../types';
 import { detach } from '../text';
 
@@ -54,6 +54,90 @@ const marksOfBlock = (b: Block, ctx: RuleContext): Mark[] => marksIn(detach(ctx.
 const DELETE_TITLE = { zh: '删除', en: 'Delete it' };
 const del = (start: number, end: number) => [{ title: DELETE_TITLE, edits: [{ start, end, newText: '' }], safe: true }];
 
+// String.prototype.trim's white space (WhiteSpace and LineTerminator), by character code.
+const TRIMMED = new Set([9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+
+/** What deleting a mark at [start, end) deletes (`DELETE_FROM`…`DELETE_TO`): a marker alone on its line, the line with it. */
+let DELETE_FROM = 0;
+let DELETE_TO = 0;
+function deleteRange(model: ReportModel, h: Mark, start: number, end: number): void {
+  DELETE_FROM = start;
+  DELETE_TO = end;
+  if (!h.marker) return;
+  // The marker often sits alone on its line (nothing else but white space): delete the line with it.
+  const text = model.text;
+  const line = model.lines.lineAt(start);
+  const ls = model.lines.lineStarts[line];
+  const le = model.lines.lineEnd(line);
+  let k = ls;
+  while (k < start && TRIMMED.has(text.charCodeAt(k))) k++;
+  if (k < start) return;
+  k = end;
+  while (k < le && TRIMMED.has(text.charCodeAt(k))) k++;
+  if (k < le) return;
+  const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
+  if (next > le) {
+    DELETE_FROM = ls;
+    DELETE_TO = next;
+  }
+}
+
+/** Findings for `hits` (at `base` in the text), appended to `out`. */
+function placeMarks(hits: Mark[], base: number, model: ReportModel, out: RuleFinding[]): void {
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    const start = base + h.at;
+    const end = start + h.text.length;
+    // A byte order mark at the very start of the file is the encoding's, not the author's.
+    if (start === 0 && !h.marker && h.text === '\uFEFF') continue;
+    deleteRange(model, h, start, end);
+    out.push({ start, end, message: markMessage(h), fixes: del(DELETE_FROM, DELETE_TO) });
+  }
+}
+
+/** A text block's mark findings as made for its marks (memoised by its text) at `start`. */
+interface PlacedMarks {
+  marks: Mark[];
+  start: number;
+  findings: RuleFinding[];
+}
+/** Kept by a linter's checks, with the block object (moved in place by a re-parse; a changed block is a new object). */
+const placedMarks = new WeakMap<Block, PlacedMarks>();
+
+/** True when placing the marks at `start` would make the findings `placed` holds, moved there. */
+function stillPlaced(placed: PlacedMarks, start: number, model: ReportModel): boolean {
+  // The byte order mark exception depends on the block being at the start of the text.
+  if ((placed.start === 0) !== (start === 0)) return false;
+  const d = start - placed.start;
+  const { marks, findings } = placed;
+  let j = 0;
+  for (let i = 0; i < marks.length; i++) {
+    const h = marks[i];
+    const s = start + h.at;
+    if (s === 0 && !h.marker && h.text === '\uFEFF') continue;
+    const f = findings[j++];
+    if (f === undefined || f.start + d !== s) return false;
+    deleteRange(model, h, s, s + h.text.length);
+    const e = f.fixes![0].edits[0];
+    if (e.start + d !== DELETE_FROM || e.end + d !== DELETE_TO) return false;
+  }
+  return j === findings.length;
+}
+
+/** Moves a block's mark findings (and their fixes) to `start`, in place. */
+function movePlaced(placed: PlacedMarks, start: number): void {
+  const d = start - placed.start;
+  for (let i = 0; i < placed.findings.length; i++) {
+    const f = placed.findings[i];
+    f.start += d;
+    f.end += d;
+    const e = f.fixes![0].edits[0];
+    e.start += d;
+    e.end += d;
+  }
+  placed.start = start;
+}
+
 // The messages of the marks between blocks, made once per mark text: the rest of the document is
 // read again on every re-check, and a report can hold hundreds of the same marker.
 const markMessages = new Map<string, { zh: string; en: string }>();
@@ -99,45 +183,33 @@ export const artifactRule: Rule = blockRule({
     const { model } = ctx;
     const text = model.text;
     const findings: RuleFinding[] = [];
-    const place = (hits: Mark[], base: number) => {
-      for (const h of hits) {
-        const start = base + h.at;
-        const end = start + h.text.length;
-        if (!h.marker) {
-          // A byte order mark at the very start of the file is the encoding's, not the author's.
-          if (start === 0 && h.text === '\uFEFF') continue;
-          findings.push({
-            start,
-            end,
-            message: markMessage(h),
-            fixes: del(start, end),
-          });
-          continue;
-        }
-        // The marker often sits alone on its line: delete the line with it.
-        const line = model.lines.lineAt(start);
-        const ls = model.lines.lineStarts[line];
-        const le = model.lines.lineEnd(line);
-        const alone = text.slice(ls, le).trim() === h.text;
-        const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
-        findings.push({
-          start,
-          end,
-          message: markMessage(h),
-          fixes: alone && next > le ? del(ls, next) : del(start, end),
-        });
-      }
-    };
     const gap = (from: number, to: number) => {
       // Between blocks there is mostly a line break and indentation: skip those without slicing.
       let k = from;
       while (k < to && BLANK.has(text.charCodeAt(k))) k++;
-      if (k < to) place(marksIn(text.slice(from, to)), from);
+      if (k < to) placeMarks(marksIn(text.slice(from, to)), from, model, findings);
     };
+    // A linter keeps each text block's findings with the block and gives them again, moved in
+    // place, while they are what placing its marks now would make (a marker's fix reads its line).
+    const keep = ctx.memo !== undefined;
+    const blocks = model.textBlocks;
     let pos = 0;
-    for (const b of model.textBlocks) {
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
       if (b.start > pos) gap(pos, b.start);
-      place(memoized(ctx, b, 'artifact/marks', marksOfBlock), b.start);
+      const marks = memoized(ctx, b, 'artifact/marks', marksOfBlock);
+      if (marks.length) {
+        if (!keep) placeMarks(marks, b.start, model, findings);
+        else {
+          let placed = placedMarks.get(b);
+          if (!placed || placed.marks !== marks || !stillPlaced(placed, b.start, model)) {
+            placed = { marks, start: b.start, findings: [] };
+            placeMarks(marks, b.start, model, placed.findings);
+            placedMarks.set(b, placed);
+          } else if (placed.start !== b.start) movePlaced(placed, b.start);
+          for (let k = 0; k < placed.findings.length; k++) findings.push(placed.findings[k]);
+        }
+      }
       pos = Math.max(pos, b.end);
     }
     if (pos < text.length) gap(pos, text.length);
