@@ -21,7 +21,10 @@ const BUILTIN = new RegExp(
     '[？?]{3,}',
     // A date with its month or day left blank: "2024年  月  日", "2020年5月 日".
     '年[ \\u3000]+月(?:[ \\u3000]*日)?',
-    '(?<=[0-9０-９〇一二三四五六七八九十])月[ \\u3000]+日',
+    // The digit before 月 is looked behind from 月, not before it: a lookbehind that opens an
+    // alternative runs at every position of the text and makes V8 drop its quick first-character
+    // test for the whole regex (≈ 5× the scan's instructions). Same matches.
+    '月(?<=[0-9０-９〇一二三四五六七八九十]月)[ \\u3000]+日',
   ].join('|'),
   'gu',
 );
