@@ -5,6 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { lint, parseReport, createLinter, blockRule, RULES, type LintResult } from '../../server/src/engine';
 import type { Rule } from '../../server/src/engine/rules/types';
 import type { RuleFinding } from '../../server/src/engine/types';
@@ -176,4 +178,19 @@ test('a marker with only white space of any kind around it on its line is delete
     const fixes = r.findings.filter((f) => text.slice(f.start, f.end).startsWith('##')).map((f) => text.slice(f.fixes![0].edits[0].start, f.fixes![0].edits[0].end));
     assert.deepEqual(fixes, [`${ws}##paidbegin##${ws}\n`, '##end##'], JSON.stringify(ws));
   }
+});
+
+test('figure extraction keeps no model alive after it (its scan state lets go of the text)', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const made = () => {
+    // A report of its own, with figures in a sentence (the relations' scratch reads its gaps).
+    const r = lint(REPORT.replace('青山镇', '绿水镇'), { format: 'plain' });
+    assert.ok(extractFigures(r.model).figures.length > 5);
+    return new WeakRef(r.model);
+  };
+  const ref = made();
+  await new Promise((done) => setTimeout(done, 0));
+  gc();
+  assert.equal(ref.deref(), undefined);
 });

@@ -144,6 +144,7 @@ export interface ScanContext {
   nextPlan: number;
 }
 
+const NO_SENTENCES: Sentence[] = [];
 const SCAN: ScanContext = { model: undefined as unknown as ReportModel, hw: '', block: undefined as unknown as Block, plan: false, ownYear: undefined, sentences: [], sentenceBase: 0, nSentences: 0, cursor: 0, scoped: 0, lastScope: '', s0: 0, carryPlan: false, nextPlan: Infinity };
 
 /** Appends the sentence of the block that ends at `end` (relative to the block). */
@@ -826,6 +827,11 @@ export function extractFiguresUncached(model: ReportModel, cache?: FigureBlockCa
   set.sentences.length = out.nSentences;
   set.relations.length = out.nRelations;
   const extraction: Extraction = { set, blocks: results };
+  // The scan state must not keep this version's model (and its text) alive until the next block is read.
+  SCAN.model = undefined as unknown as ReportModel;
+  SCAN.block = undefined as unknown as Block;
+  SCAN.hw = '';
+  SCAN.sentences = NO_SENTENCES;
   if (useCache) {
     cache!.spare = last;
     cache!.last = extraction;

@@ -331,6 +331,9 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     }
     i0 = i1;
   }
+  // The gaps are slices of the text: left in the scratch list, they would keep this version of the
+  // whole document alive (and a linter's later checks would promote it into the old generation).
+  for (let k = 0; k < GAPS.length; k++) GAPS[k] = '';
   return dependent;
 }
 
