@@ -9,8 +9,10 @@
 // for our CLI) and prints its instruction count. That counts every thread, and how much V8's
 // background compiler and GC helpers do depends on timing: repeat runs differ by up to ≈ 3 % on a
 // busy machine. With --single-threaded node runs under valgrind with `--single-threaded` (the same
-// work on one thread, no concurrency): repeat runs agree within ≈ 0.3 %, the measure for an A/B
-// of a change (the counts are lower, so compare them only with each other).
+// work on one thread, no concurrency) and fixed hash and random seeds (V8 picks a new string hash
+// seed per process, which moves the count by up to ±1.5 %): repeat runs agree within a few
+// thousand instructions, the measure for an A/B of a change (the counts are lower, so compare
+// them only with each other).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +67,7 @@ for (let r = 0; r <= runs; r++) {
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
 if (args.includes('--callgrind')) {
   for (const v of variants) {
-    const argv = args.includes('--single-threaded') ? [v.argv[0], '--single-threaded', ...v.argv.slice(1)] : v.argv;
+    const argv = args.includes('--single-threaded') ? [v.argv[0], '--single-threaded', '--hash-seed=1', '--random-seed=1', ...v.argv.slice(1)] : v.argv;
     const p = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...argv], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 29 });
     const m = /Collected : (\d+)/.exec(p.stderr ?? '');
     v.instructions = m ? Number(m[1]) : undefined;
