@@ -112,3 +112,16 @@ test('UTF-8 is read as TextDecoder reads it: a byte-order mark (or two) dropped,
   const ph = (JSON.parse(r.stdout) as { file: string; rule: string; line: number; column: number }[]).filter((f) => f.rule === 'placeholder').map((f) => `${f.file}:${f.line}:${f.column}`);
   assert.deepEqual(ph, ['plain.report.txt:1:1', 'plain.report.txt:2:6', 'bom.report.txt:1:1', 'bom.report.txt:2:6', 'bom2.report.txt:1:1', 'bom2.report.txt:2:6', 'gb.report.txt:1:1']);
 });
+
+test('a check loads neither the v8 module nor any stream (process.stderr untouched), and warns of nothing', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-lint-cli-startup-'));
+  fs.writeFileSync(path.join(dir, 'a.report.txt'), REPORT);
+  const hook = path.join(dir, 'log-modules.cjs');
+  fs.writeFileSync(hook, "process.on('exit', () => require('fs').writeFileSync(__dirname + '/modules.json', JSON.stringify(process.moduleLoadList)));\n");
+  const r = spawnSync(process.execPath, ['--require', hook, CLI, '--format', 'json', 'a.report.txt'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, '');
+  const loaded = JSON.parse(fs.readFileSync(path.join(dir, 'modules.json'), 'utf8')) as string[];
+  assert.deepEqual(loaded.filter((m) => /^NativeModule (?:v8|stream|net|internal\/streams\/(?:readable|writable|duplex))$/.test(m)), []);
+  assert.match(r.stdout, /"rule": "placeholder"/);
+});
