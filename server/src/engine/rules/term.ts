@@ -295,13 +295,36 @@ function asOfDate({ model }: RuleContext): string | undefined {
   return c.asOf;
 }
 
+/**
+ * One regex for all the literals a block must contain for any entry to find something in it: each
+ * wrong form's literal, each series member, each anchor of a near-miss search. A block where it
+ * finds none (nearly every block) has no finding, and skips the per-entry searches, ≈ 30 string
+ * scans and calls a block (≈ 0.17 G instructions on a 1 MB report). Undefined when a wrong form
+ * has no literal (a user's regex without one): then every block is searched as before.
+ */
+function gateOf(entries: TermEntry[]): RegExp | undefined {
+  const words = new Set<string>();
+  for (const e of entries) {
+    for (const w of e.wrong) {
+      if (!w.literal) return undefined;
+      words.add(w.literal);
+    }
+    if (e.series) for (const m of e.series.members) words.add(m);
+    if (e.near && maxDistance(e.canonical.length) > 0) words.add(anchorOf(e.canonical));
+  }
+  if (words.size === 0) return /(?!)/;
+  if ([...words].some((w) => w === '')) return undefined;
+  // Without the u flag the regex compares UTF-16 code units, as `includes` and `indexOf` do.
+  return new RegExp([...words].map(escape).join('|'));
+}
+
 /** The entries in force on a date (the last list is kept: checks of one document ask the same). */
-let lastEntries: { asOf: string | undefined; user: unknown; entries: TermEntry[] } | undefined;
-function entriesFor(asOf: string | undefined, user: unknown): TermEntry[] {
-  if (lastEntries && lastEntries.asOf === asOf && lastEntries.user === user) return lastEntries.entries;
+let lastEntries: { asOf: string | undefined; user: unknown; entries: TermEntry[]; gate: RegExp | undefined } | undefined;
+function entriesFor(asOf: string | undefined, user: unknown): { entries: TermEntry[]; gate: RegExp | undefined } {
+  if (lastEntries && lastEntries.asOf === asOf && lastEntries.user === user) return lastEntries;
   const entries = [...builtinTerms(), ...userTerms(user)].filter((e) => !asOf || !e.effective || e.effective <= asOf);
-  lastEntries = { asOf, user, entries };
-  return entries;
+  lastEntries = { asOf, user, entries, gate: gateOf(entries) };
+  return lastEntries;
 }
 
 export const termRule: Rule = blockRule({
@@ -314,8 +337,9 @@ export const termRule: Rule = blockRule({
   // Entries take effect on a date: the findings of a block depend on the report's date too.
   blockContext: (ctx) => asOfDate(ctx) ?? '',
   checkBlock(block, ctx) {
-    const entries = entriesFor(asOfDate(ctx), ctx.config.extensions.terms);
+    const { entries, gate } = entriesFor(asOfDate(ctx), ctx.config.extensions.terms);
     const text = block.text;
+    if (gate && !gate.test(text)) return [];
     const own: RuleFinding[] = [];
     const overlaps = (s: number, t: number) => own.some((f) => f.start < t && s < f.end);
     for (const e of entries) {
