@@ -83,15 +83,28 @@ function isTwoLoneWords(text: string, i: number, len: number): boolean {
   return bounds.has(i) && bounds.has(i + len) && bounds.has(i + 2 * len);
 }
 
+// The segments' starts in a clause, memoised by the clause (≈ 130 k instructions a segmentation):
+// clauses repeat in reports, and a re-check reads an edited paragraph's other clauses again.
+const CACHE_LIMIT = 20000;
+const clauseStarts = new Map<string, number[]>();
+
 /** The word boundaries a segmenter sees in the clause around [i, end) (never a whole paragraph: see PERFORMANCE.md). */
 function boundariesAround(text: string, i: number, end: number): Set<number> {
   let from = i;
   while (from > 0 && i - from < 20 && !BREAK.test(text[from - 1])) from--;
   let to = end;
   while (to < text.length && to - end < 20 && !BREAK.test(text[to])) to++;
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const clause = text.slice(from, to);
+  let starts = clauseStarts.get(clause);
+  if (!starts) {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    starts = [];
+    for (const s of segmenter.segment(clause)) starts.push(s.index);
+    if (clauseStarts.size >= CACHE_LIMIT) clauseStarts.clear();
+    clauseStarts.set(clause, starts);
+  }
   const bounds = new Set<number>([to]);
-  for (const s of segmenter.segment(text.slice(from, to))) bounds.add(from + s.index);
+  for (const k of starts) bounds.add(from + k);
   return bounds;
 }
 
