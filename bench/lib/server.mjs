@@ -7,10 +7,31 @@ import { readFileSync, existsSync } from 'fs';
 import { pathToFileURL } from 'url';
 import { performance } from 'perf_hooks';
 import { createRequire } from 'module';
-import { dirname } from 'path';
+import { dirname, join } from 'path';
 import { summarize, prng } from './util.mjs';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The V8 flags our VS Code client starts the server with: `execArgv` in the options of the `run`
+ * server options in client/src/lsp.ts (a list of string literals, or the name of a const holding
+ * one); none when it sets none. The server rows and the re-check row's own process use the same.
+ */
+export function serverExecArgv(root) {
+  let src;
+  try {
+    src = readFileSync(join(root, 'client', 'src', 'lsp.ts'), 'utf8');
+  } catch {
+    return [];
+  }
+  const strings = (list) => [...list.matchAll(/'([^']*)'|"([^"]*)"/g)].map((x) => x[1] ?? x[2]);
+  const m = /\brun:\s*\{[^}]*?execArgv:\s*(?:\[([^\]]*)\]|([A-Za-z_$][\w$]*))/.exec(src);
+  if (!m) return [];
+  if (m[1] !== undefined) return strings(m[1]);
+  const named = new RegExp(`\\bconst\\s+${m[2]}\\s*(?::[^=]+)?=\\s*\\[([^\\]]*)\\]`).exec(src);
+  if (!named) throw new Error(`client/src/lsp.ts: cannot read the server's execArgv (${m[2]})`);
+  return strings(named[1]);
+}
 
 function procStatus(pid) {
   const file = `/proc/${pid}/status`;
@@ -48,10 +69,11 @@ async function withTimeout(p, ms, what) {
  * @param serverJs path of dist/server.js
  * @param file a report file on disk (its text is sent in didOpen)
  * @param editFile optional smaller report for the edit→diagnostics timing
+ * @param execArgv node/V8 flags for the server (as our client starts it: `serverExecArgv`)
  */
-export async function measureServer(serverJs, file, { editFile, edits = 15, warmup = 100 } = {}) {
+export async function measureServer(serverJs, file, { editFile, edits = 15, warmup = 100, execArgv = [] } = {}) {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...execArgv, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
