@@ -31,18 +31,29 @@ function serverChildren(): number[] {
 
 const alive = (pid: number) => fs.existsSync(`/proc/${pid}/stat`) && !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
-/** Polls (every 100 ms, bounded) until `accept()` returns a value; a condition, never a fixed sleep. */
-function poll<T>(accept: () => T | undefined, what: string, timeoutMs = WAIT_MS): Promise<T> {
-  const end = Date.now() + timeoutMs;
+/**
+ * Resolves with the joined text of `files` as soon as it matches `said`: checked now and on every
+ * change VS Code makes to one of them (fs.watch), rejected after `timeoutMs`. An event, not a poll.
+ */
+function whenFilesSay(files: string[], said: RegExp, what: string, timeoutMs = WAIT_MS): Promise<string> {
   return new Promise((resolve, reject) => {
-    const tick = () => {
-      let v: T | undefined;
-      try { v = accept(); } catch { v = undefined; }
-      if (v !== undefined) return resolve(v);
-      if (Date.now() > end) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
-      setTimeout(tick, 100);
+    const read = () => files.map((f) => { try { return fs.readFileSync(f, 'utf8'); } catch { return ''; } }).join('\n');
+    let done = false;
+    const watchers: fs.FSWatcher[] = [];
+    const finish = (err?: Error, text?: string) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      err ? reject(err) : resolve(text!);
     };
-    tick();
+    const check = () => {
+      const text = read();
+      if (said.test(text)) finish(undefined, text);
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    for (const f of files) watchers.push(fs.watch(f, check));
+    check(); // it may be there already
   });
 }
 
@@ -114,13 +125,12 @@ export function restartSuite(): void {
         console.log('    (output channel: no launcher run dir to read its log from; the diagnostics above show the restart)');
         return;
       }
+      assert.ok(logs.length > 0, 'the output channel "report-lint" has a log file under the launcher\'s run dir');
       const said = /report-lint server stopped|Connection to server got closed/;
-      const text = await poll(() => {
-        const all = (channelLogs() ?? []).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-        return said.test(all) ? all : undefined;
-      }, 'the output channel "report-lint" to say the server stopped', WAIT_MS).catch((e: Error) => {
-        const all = (channelLogs() ?? []).map((f) => `${f}:\n${fs.readFileSync(f, 'utf8')}`).join('\n');
-        throw new Error(`${e.message}; log files: ${JSON.stringify(channelLogs())}\n${all.slice(-2000)}`);
+      // The channel's log files exist by now (the extension logged its activation); VS Code appends to them.
+      const text = await whenFilesSay(logs, said, 'the output channel "report-lint" to say the server stopped').catch((e: Error) => {
+        const all = logs.map((f) => `${f}:\n${fs.readFileSync(f, 'utf8')}`).join('\n');
+        throw new Error(`${e.message}; log files: ${JSON.stringify(logs)}\n${all.slice(-2000)}`);
       });
       const line = text.split('\n').find((l) => said.test(l))!;
       console.log(`    output channel: "${line.trim()}"`);
