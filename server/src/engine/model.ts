@@ -2,7 +2,7 @@
 // each with [start, end) UTF-16 offsets into the original text (CRLF and surrogates exact).
 
 import MarkdownIt from 'markdown-it';
-import { LineIndex, detach } from './text';
+import { LineIndex, detach, isSpace } from './text';
 import { parseChineseNumeral, toChineseNumeral, CHINESE_NUMERAL_CHARS } from './numerals';
 import type { DocumentFormat, Span } from './types';
 
@@ -203,11 +203,6 @@ function makeBlock(text: string, kind: BlockKind, start: number, end: number, li
     if (block.kind === 'heading') block.headingEnd = headingEndOf(block.text, start, block.marker ? block.marker.end : contentStart);
   }
   return block;
-}
-
-/** What `[\s\u3000]` matches (JavaScript's white space and line terminators), by code unit. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Blocks of a plain-text report: each non-blank line is one, from line `from` to line `to` inclusive. */

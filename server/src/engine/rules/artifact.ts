@@ -4,7 +4,7 @@
 import { blockRule, memoized, type Rule, type RuleContext } from './types';
 import type { Block, ReportModel } from '../model';
 import type { RuleFinding } from '../types';
-import { detach } from '../text';
+import { detach, isSpace } from '../text';
 
 const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
 // U+FFFD, zero-width and bidi controls, C0 controls other than tab and line breaks.
@@ -54,9 +54,6 @@ const marksOfBlock = (b: Block, ctx: RuleContext): Mark[] => marksIn(detach(ctx.
 const DELETE_TITLE = { zh: '删除', en: 'Delete it' };
 const del = (start: number, end: number) => [{ title: DELETE_TITLE, edits: [{ start, end, newText: '' }], safe: true }];
 
-// String.prototype.trim's white space (WhiteSpace and LineTerminator), by character code.
-const TRIMMED = new Set([9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
-
 /** What deleting a mark at [start, end) deletes (`DELETE_FROM`…`DELETE_TO`): a marker alone on its line, the line with it. */
 let DELETE_FROM = 0;
 let DELETE_TO = 0;
@@ -70,10 +67,10 @@ function deleteRange(model: ReportModel, h: Mark, start: number, end: number): v
   const ls = model.lines.lineStarts[line];
   const le = model.lines.lineEnd(line);
   let k = ls;
-  while (k < start && TRIMMED.has(text.charCodeAt(k))) k++;
+  while (k < start && isSpace(text.charCodeAt(k))) k++;
   if (k < start) return;
   k = end;
-  while (k < le && TRIMMED.has(text.charCodeAt(k))) k++;
+  while (k < le && isSpace(text.charCodeAt(k))) k++;
   if (k < le) return;
   const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
   if (next > le) {
