@@ -4,7 +4,8 @@
 
 import * as vscode from 'vscode';
 import * as path from 'path';
-import { LanguageClient, TransportKind, State, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, State, DiagnosticCollectionSource, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BandedDiagnostics } from './bandedDiagnostics';
 
 export { State };
 
@@ -23,6 +24,12 @@ export function withRuleLinks(items: vscode.Diagnostic[], docs: vscode.Uri, link
     d.source = 'report-lint';
     d.code = { value: d.code, target };
   }
+}
+
+/** The open document's length in lines. */
+function lineCount(uri: vscode.Uri): number | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.lineCount;
 }
 
 /**
@@ -54,6 +61,14 @@ export function createClient(
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted, ruleLinks: 'client' },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // Pulled diagnostics go to VS Code a band of lines at a time, only the bands that changed.
+    diagnosticCollectionProvider: {
+      create: (name = 'report-lint', source) =>
+        source === DiagnosticCollectionSource.pull
+          ? new BandedDiagnostics(name, (band) => vscode.languages.createDiagnosticCollection(band ? `${name}#${band}` : name), lineCount)
+          : vscode.languages.createDiagnosticCollection(name),
+      dispose: (collection) => collection.dispose(),
+    },
     middleware: {
       async provideDiagnostics(document, previousResultId, token, next) {
         const start = performance.now();
