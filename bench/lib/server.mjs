@@ -13,24 +13,11 @@ import { summarize, prng } from './util.mjs';
 const require = createRequire(import.meta.url);
 
 /**
- * The V8 flags our VS Code client starts the server with: `execArgv` in the options of the `run`
- * server options in client/src/lsp.ts (a list of string literals, or the name of a const holding
- * one); none when it sets none. The server rows and the re-check row's own process use the same.
+ * The node/V8 flags our VS Code client starts the server with (client/src/server-flags.json, which
+ * client/src/lsp.ts imports). The server rows and the re-check row's own process use the same.
  */
 export function serverExecArgv(root) {
-  let src;
-  try {
-    src = readFileSync(join(root, 'client', 'src', 'lsp.ts'), 'utf8');
-  } catch {
-    return [];
-  }
-  const strings = (list) => [...list.matchAll(/'([^']*)'|"([^"]*)"/g)].map((x) => x[1] ?? x[2]);
-  const m = /\brun:\s*\{[^}]*?execArgv:\s*(?:\[([^\]]*)\]|([A-Za-z_$][\w$]*))/.exec(src);
-  if (!m) return [];
-  if (m[1] !== undefined) return strings(m[1]);
-  const named = new RegExp(`\\bconst\\s+${m[2]}\\s*(?::[^=]+)?=\\s*\\[([^\\]]*)\\]`).exec(src);
-  if (!named) throw new Error(`client/src/lsp.ts: cannot read the server's execArgv (${m[2]})`);
-  return strings(named[1]);
+  return JSON.parse(readFileSync(join(root, 'client', 'src', 'server-flags.json'), 'utf8')).execArgv;
 }
 
 function procStatus(pid) {
@@ -111,7 +98,7 @@ export async function measureServer(serverJs, file, { editFile, edits = 15, warm
       await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version, text } });
       return { uri, text };
     };
-    const diagnostics = (uri) => withTimeout(conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), 120_000, 'textDocument/diagnostic');
+    const diagnostics = (uri, previousResultId) => withTimeout(conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }), 120_000, 'textDocument/diagnostic');
 
     const big = await open(file);
     const c0 = procCpuMs(child.pid);
@@ -126,7 +113,10 @@ export async function measureServer(serverJs, file, { editFile, edits = 15, warm
 
     if (editFile) {
       const doc = await open(editFile);
-      await diagnostics(doc.uri);
+      // As a language client does, each pull names the result it has: an edit that leaves every
+      // diagnostic in place is answered "unchanged".
+      let resultId = (await diagnostics(doc.uri)).resultId;
+      let unchanged = 0;
       const lines = doc.text.split('\n');
       const rand = prng(7);
       const samples = [];
@@ -145,15 +135,17 @@ export async function measureServer(serverJs, file, { editFile, edits = 15, warm
           textDocument: { uri: doc.uri, version },
           contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
         });
-        await diagnostics(doc.uri);
+        const answer = await diagnostics(doc.uri, resultId);
+        resultId = answer.resultId;
         if (i < warmup) {
           if (i < 50) early.push(performance.now() - t);
           continue;
         }
         samples.push(performance.now() - t);
         cpu.push(procCpuMs(child.pid) - c);
+        if (answer.kind === 'unchanged') unchanged++;
       }
-      result.edit = { ...summarize(samples, cpu), warmup, firstEdits: early.length ? summarize(early) : null };
+      result.edit = { ...summarize(samples, cpu), warmup, unchanged, firstEdits: early.length ? summarize(early) : null };
     }
     const warnings = logs.filter((l) => /warning|budget|fail/i.test(l));
     result.budgetWarnings = warnings.filter((l) => /budget/.test(l)).length;

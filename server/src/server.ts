@@ -24,6 +24,7 @@ import {
   LSPErrorCodes,
   type CancellationToken,
   type DiagnosticServerCancellationData,
+  type DocumentDiagnosticReport,
   type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -264,6 +265,14 @@ export function startServer(connection: Connection): void {
     return out;
   }
 
+  /** Whether two lists of diagnostics are the same, item by item (by identity first). */
+  function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+    return true;
+  }
+
   /**
    * Checks a document once per version; later requests for the same version reuse the result.
    * With a token: throws CheckCancelled when the request was cancelled before the lint starts
@@ -347,12 +356,31 @@ export function startServer(connection: Connection): void {
   /** LSP 3.17: a pull the server gave up on answers ServerCancelled; the client asks again. */
   const diagnosticsCancelled = () => new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
 
+  /**
+   * LSP 3.17 result ids: a pull whose answer is the list the client already has (most keystrokes
+   * leave every diagnostic where it was) is answered "unchanged", so nothing is sent, converted or
+   * drawn again. Reused findings keep their diagnostic objects (diagnosticsOf), so the comparison
+   * is mostly by identity; the rest, the few diagnostics of the edited block, by content.
+   */
+  const reported = new Map<string, { resultId: string; diagnostics: Diagnostic[] }>();
+  let lastResultId = 0;
+  function reportOf(uri: string, diagnostics: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+    const last = reported.get(uri);
+    if (last && last.resultId === previousResultId && sameDiagnostics(last.diagnostics, diagnostics)) {
+      last.diagnostics = diagnostics; // the newer objects: the next check reuses these
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    const resultId = String(++lastResultId);
+    reported.set(uri, { resultId, diagnostics });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
+  }
+
   connection.languages.diagnostics.on(async (params, token) => {
     if (token.isCancellationRequested) return diagnosticsCancelled();
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      return { kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(doc, token) };
+      return reportOf(doc.uri, await diagnosticsFor(doc, token), params.previousResultId);
     } catch (e) {
       if (e instanceof CheckCancelled) return diagnosticsCancelled();
       log(`diagnostics failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
@@ -401,6 +429,7 @@ export function startServer(connection: Connection): void {
     checks.delete(e.document.uri);
     linters.delete(e.document.uri);
     lastDiagnostics.delete(e.document.uri);
+    reported.delete(e.document.uri);
     savedChecks.delete(e.document.uri);
     clearTimeout(pushTimers.get(e.document.uri));
     settingsCache.delete(e.document.uri);

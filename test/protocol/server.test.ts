@@ -130,6 +130,44 @@ async function editsMatchFresh(start: string, edits: Change[]): Promise<{ first:
   }
 }
 
+test('result ids: a pull after edits that leave every diagnostic where it was is answered "unchanged"', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
+  const pull = (previousResultId?: string): Promise<any> => s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+  const insert = (version: number, line: number, character: number, text: string) =>
+    s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }] });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.equal(typeof first.resultId, 'string');
+    assert.ok(summarize(first.items).includes('duplicate-punctuation@3:11'));
+    // a paragraph without findings
+    await insert(2, 5, 2, '认真');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // the end of the paragraph with 、、: checked again, its finding made anew, in the same place
+    await insert(3, 3, REPORT.split('\n')[3].length, '及时');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // a client that has no list yet gets the whole list
+    const again = await pull();
+    assert.equal(again.kind, 'full');
+    assert.deepEqual(again.items, first.items);
+    // a character before the 、、 moves its finding: the whole list, under a new id
+    await insert(4, 3, 0, '共');
+    const moved = await pull(again.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, again.resultId);
+    assert.deepEqual(summarize(moved.items), summarize(first.items).map((d) => d.replace('duplicate-punctuation@3:11', 'duplicate-punctuation@3:12')));
+    // an id that is not the last one given gets the whole list
+    const stale = await pull(again.resultId);
+    assert.equal(stale.kind, 'full');
+    assert.deepEqual(stale.items, moved.items);
+  } finally {
+    await s.close();
+  }
+});
+
 test('after edits above, below and between findings, the diagnostics equal those of the text opened afresh', async () => {
   // Edits that move findings by lines and by columns, and one that leaves the earlier ones be.
   await editsMatchFresh(REPORT, [
