@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import { LanguageClient, TransportKind, State, DiagnosticCollectionSource, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BandedDiagnostics } from './bandedDiagnostics';
+// The node/V8 flags the server runs with; the bench (bench/lib/server.mjs) starts it with the same.
+import serverFlags from './server-flags.json';
 
 export { State };
 
@@ -46,7 +48,7 @@ export function createClient(
   const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
   const links = new Map<string, vscode.Uri>();
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverFlags.execArgv } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
