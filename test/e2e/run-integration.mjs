@@ -111,7 +111,7 @@ async function serveBridge(page) {
       fs.rmSync(path.join(bridge, f));
       let answer = { ok: false, items: [] };
       if (req.kind === 'statusbar') answer = await statusBarShows(page, req.number, 25000);
-      if (req.kind === 'keystrokes') answer = await typeAndTime(page, req);
+      if (req.kind === 'keystrokes') answer = await profiled(page, req.label ?? 'keystrokes', () => typeAndTime(page, req));
       const out = path.join(bridge, f.replace('.request.json', '.answer.json'));
       fs.writeFileSync(out + '.tmp', JSON.stringify(answer));
       fs.renameSync(out + '.tmp', out);
@@ -147,6 +147,29 @@ async function statusBarShows(page, number, timeoutMs) {
  * editor renders on an animation frame, so this is the frame the user sees it in). Each keystroke is
  * bounded by `req.timeoutMs`.
  */
+/**
+ * With REPORT_LINT_E2E_PROFILE=DIR, the page's JavaScript is profiled while `run` runs (Chrome
+ * DevTools Protocol) and written to DIR/<label>-<time>.cpuprofile (read with bench/top-self.mjs).
+ */
+async function profiled(page, label, run) {
+  const dir = process.env.REPORT_LINT_E2E_PROFILE;
+  if (!dir) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(path.resolve(dir), `${label.replace(/[^\w.-]+/g, '_')}-${Date.now()}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    console.log(`[${TAG}] page profile of ${label}: ${file}`);
+    await cdp.detach().catch(() => {});
+  }
+}
+
 async function typeAndTime(page, req) {
   const samples = [];
   await page.evaluate(() => {
