@@ -21,6 +21,9 @@ import {
 import { decodeUtf8, type Utf8Decoder } from './engine/detect';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 import { exportMain } from './exportCommand';
+import { CLI_V8_FLAGS, setV8Flags } from './cli-v8';
+
+export { CLI_INTERRUPT_BUDGET } from './cli-v8';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -428,37 +431,8 @@ function stdoutStream(): NodeJS.WriteStream {
   return process.stdout;
 }
 
-// V8 optimises a function once it has run for a fixed budget of bytecode (--interrupt-budget, 66 KB
-// in Node 20). A one-shot check is over before most of that optimising pays back: with eight times
-// the budget only the really hot functions get optimised, and a 1 MB report checks in ≈ 13 % less
-// wall time and ≈ 25 % less CPU (still faster at 5 MB). The results are the same; only the
-// command line does this, never the language server, which runs for hours.
-export const CLI_INTERRUPT_BUDGET = 8 * 67584;
-
-/**
- * v8.setFlagsFromString without loading the `v8` module, whose own imports (heap snapshots, and
- * through them all of Node's stream modules) cost ≈ 32 M instructions, 1.7 % of a 1 MB check:
- * process.binding('v8') is the binding that module wraps (the same function). Reading it emits a
- * deprecation warning (DEP0111), silenced for the call; a Node without it gets the module.
- */
-function setV8Flags(flags: string): void {
-  const binding = (process as unknown as { binding?: (name: string) => { setFlagsFromString?: (f: string) => void } }).binding;
-  const quiet = process.noDeprecation;
-  let set: ((f: string) => void) | undefined;
-  try {
-    process.noDeprecation = true;
-    set = binding?.call(process, 'v8').setFlagsFromString;
-  } catch {
-    set = undefined;
-  } finally {
-    process.noDeprecation = quiet;
-  }
-  if (typeof set === 'function') set(flags);
-  else (require('v8') as typeof import('v8')).setFlagsFromString(flags);
-}
-
 if (require.main === module) {
-  setV8Flags(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
+  setV8Flags(CLI_V8_FLAGS);
   const argv = process.argv.slice(2);
   if (argv.some((a) => a === '--export' || a.startsWith('--export='))) {
     stdoutStream();
