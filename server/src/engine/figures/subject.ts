@@ -7,37 +7,31 @@
 // and clauses repeat a lot in reports, so results are memoised.
 
 import { lexicon } from './lexicon';
+import { stringMemo } from '../stringMemo';
 
 const MAX_CLAUSE = 24;
 const MAX_SUBJECT = 12;
-const CACHE_LIMIT = 20000;
 
 // Made on first use: the first Intl.Segmenter of a process costs ≈ 17 ms (ICU builds its table of
 // available locales), which a check that reads no Chinese figure — an English report, a small
 // file, `--help` — need not pay.
 let segmenter: Intl.Segmenter | undefined;
-const wordCache = new Map<string, string[]>();
 
 /** Splits a short span into words (memoised); pieces of a listed verb or particle are rejoined. */
-export function wordsOf(s: string): string[] {
-  let words = wordCache.get(s);
-  if (!words) {
-    const lex = lexicon();
-    const known = (w: string) => lex.actionVerbs.has(w) || lex.stopWords.has(w) || lex.changeUp.has(w) || lex.changeDown.has(w);
-    words = [];
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    for (const seg of segmenter.segment(s)) {
-      const w = seg.segment;
-      const prev = words[words.length - 1];
-      // ICU splits some verbs (印/发): rejoin two pieces when together they are a listed word.
-      if (prev !== undefined && prev.length + w.length <= 3 && known(prev + w) && !known(w)) words[words.length - 1] = prev + w;
-      else words.push(w);
-    }
-    if (wordCache.size >= CACHE_LIMIT) wordCache.clear();
-    wordCache.set(s, words);
+export const wordsOf = stringMemo((s: string): string[] => {
+  const lex = lexicon();
+  const known = (w: string) => lex.actionVerbs.has(w) || lex.stopWords.has(w) || lex.changeUp.has(w) || lex.changeDown.has(w);
+  const words: string[] = [];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const seg of segmenter.segment(s)) {
+    const w = seg.segment;
+    const prev = words[words.length - 1];
+    // ICU splits some verbs (印/发): rejoin two pieces when together they are a listed word.
+    if (prev !== undefined && prev.length + w.length <= 3 && known(prev + w) && !known(w)) words[words.length - 1] = prev + w;
+    else words.push(w);
   }
   return words;
-}
+});
 
 const HAN_WORD = /^[\p{Script=Han}]+$/u;
 const LATIN_WORD = /^[A-Za-z][A-Za-z-]*$/;
@@ -106,19 +100,8 @@ export function peelClause(clause: string): { rest: string; change?: 'up' | 'dow
 
 // Clauses repeat in reports (and a re-check reads the edited paragraph again): subjects are
 // memoised by the clause, like the words.
-const beforeCache = new Map<string, SubjectRead>();
-const afterCache = new Map<string, string>();
-
 /** Reads the subject back from the end of `clause` (the text just before a number). Do not modify the result. */
-export function subjectBefore(clause: string): SubjectRead {
-  let read = beforeCache.get(clause);
-  if (!read) {
-    read = readSubjectBefore(clause);
-    if (beforeCache.size >= CACHE_LIMIT) beforeCache.clear();
-    beforeCache.set(clause, read);
-  }
-  return read;
-}
+export const subjectBefore: (clause: string) => SubjectRead = stringMemo((clause) => readSubjectBefore(clause));
 
 function readSubjectBefore(clause: string): SubjectRead {
   const lex = lexicon();
@@ -152,15 +135,9 @@ function readSubjectBefore(clause: string): SubjectRead {
 
 /** Reads a subject after a classifier (组建了11支志愿者服务队 → 志愿者服务队), or ''. */
 export function subjectAfter(rest: string): string {
-  const span = rest.length > MAX_CLAUSE ? rest.slice(0, MAX_CLAUSE) : rest;
-  let text = afterCache.get(span);
-  if (text === undefined) {
-    text = readSubjectAfter(span);
-    if (afterCache.size >= CACHE_LIMIT) afterCache.clear();
-    afterCache.set(span, text);
-  }
-  return text;
+  return subjectAfterSpan(rest.length > MAX_CLAUSE ? rest.slice(0, MAX_CLAUSE) : rest);
 }
+const subjectAfterSpan = stringMemo((span) => readSubjectAfter(span));
 
 function readSubjectAfter(span: string): string {
   const lex = lexicon();
