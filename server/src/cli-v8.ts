@@ -9,7 +9,11 @@
 // command line does this, never the language server, which runs for hours.
 export const CLI_INTERRUPT_BUDGET = 8 * 67584;
 
-export const CLI_V8_FLAGS = `--interrupt-budget=${CLI_INTERRUPT_BUDGET}`;
+// --no-regexp-tier-up: V8 first compiles a regex to bytecode for its interpreter and compiles it
+// again to machine code on its second execution; a check executes most of its few hundred regexes
+// many times, so compiling each to machine code at once saves the bytecode step: ≈ 26 M
+// instructions of a 1 MB check (1.6 %), 10 M of a 10 KB one, 23 M of a 50 KB corpus report.
+export const CLI_V8_FLAGS = `--interrupt-budget=${CLI_INTERRUPT_BUDGET} --no-regexp-tier-up`;
 
 /**
  * v8.setFlagsFromString without loading the `v8` module, whose own imports (heap snapshots, and
