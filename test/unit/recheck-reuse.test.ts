@@ -170,6 +170,27 @@ test('a document-wide finding the rule returns again keeps its placed finding; a
   assert.equal(third.findings[0], second.findings[0]);
 });
 
+test('a marker in a block no edit touched keeps its finding, moved; a marker on an edited line gets a new one', () => {
+  const rules = RULES.filter((x) => x.id === 'artifact');
+  for (const format of ['plain', 'markdown'] as const) {
+    const text = ['青山镇2024年工作总结', '', '全年培训干部120人。', '', '正文一段。', '', '##paidbegin##', '', '正文##end##', ''].join('\n');
+    const linter = createLinter();
+    const first = linter.lint(text, { format, rules }).findings.slice();
+    assert.equal(first.length, 2, format);
+    // A line inserted above both marks: their blocks only move.
+    const t2 = text.replace('全年', '新增一行。\n\n全年');
+    const second = linter.lint(t2, { format, rules });
+    assert.deepEqual(view(second), view(lint(t2, { format, rules })), format);
+    second.findings.forEach((f, i) => assert.equal(f, first[i], `${format}: the same finding, moved`));
+    // Text added after the second marker: its block changed, its finding is made anew.
+    const t3 = t2.replace('正文##end##', '正文##end##尾');
+    const third = linter.lint(t3, { format, rules });
+    assert.deepEqual(view(third), view(lint(t3, { format, rules })), format);
+    assert.equal(third.findings[0], second.findings[0], format);
+    assert.notEqual(third.findings[1], second.findings[1], format);
+  }
+});
+
 test('a marker with only white space of any kind around it on its line is deleted with its line', () => {
   // What String.prototype.trim removes: tab, no-break space, ideographic space, BOM, en quad …
   for (const ws of ['\t', '\u00A0', '\u3000', '\uFEFF', '\u2000', '\u205F', ' ']) {

@@ -3,7 +3,7 @@
 
 import { blockRule, memoized, type Rule, type RuleContext } from './types';
 import type { Block, ReportModel } from '../model';
-import type { RuleFinding } from '../types';
+import type { Fix, RuleFinding } from '../types';
 import { detach, isSpace } from '../text';
 
 const MARKER = /##[A-Za-z][A-Za-z0-9_-]{0,40}##/g;
@@ -52,31 +52,23 @@ function marksIn(s: string): Mark[] {
 const marksOfBlock = (b: Block, ctx: RuleContext): Mark[] => marksIn(detach(ctx.model.text.slice(b.start, b.end)));
 
 const DELETE_TITLE = { zh: '删除', en: 'Delete it' };
-const del = (start: number, end: number) => [{ title: DELETE_TITLE, edits: [{ start, end, newText: '' }], safe: true }];
+const del = (start: number, end: number): Fix[] => [{ title: DELETE_TITLE, edits: [{ start, end, newText: '' }], safe: true }];
 
-/** What deleting a mark at [start, end) deletes (`DELETE_FROM`…`DELETE_TO`): a marker alone on its line, the line with it. */
-let DELETE_FROM = 0;
-let DELETE_TO = 0;
-function deleteRange(model: ReportModel, h: Mark, start: number, end: number): void {
-  DELETE_FROM = start;
-  DELETE_TO = end;
-  if (!h.marker) return;
-  // The marker often sits alone on its line (nothing else but white space): delete the line with it.
+/** The fix deleting a mark at [start, end): a marker alone on its line (but white space) goes with its line. */
+function deleteFix(model: ReportModel, h: Mark, start: number, end: number): Fix[] {
+  if (!h.marker) return del(start, end);
   const text = model.text;
   const line = model.lines.lineAt(start);
   const ls = model.lines.lineStarts[line];
   const le = model.lines.lineEnd(line);
   let k = ls;
   while (k < start && isSpace(text.charCodeAt(k))) k++;
-  if (k < start) return;
+  if (k < start) return del(start, end);
   k = end;
   while (k < le && isSpace(text.charCodeAt(k))) k++;
-  if (k < le) return;
+  if (k < le) return del(start, end);
   const next = line + 1 < model.lines.lineCount ? model.lines.lineStarts[line + 1] : le;
-  if (next > le) {
-    DELETE_FROM = ls;
-    DELETE_TO = next;
-  }
+  return next > le ? del(ls, next) : del(start, end);
 }
 
 /** Findings for `hits` (at `base` in the text), appended to `out`. */
@@ -87,52 +79,44 @@ function placeMarks(hits: Mark[], base: number, model: ReportModel, out: RuleFin
     const end = start + h.text.length;
     // A byte order mark at the very start of the file is the encoding's, not the author's.
     if (start === 0 && !h.marker && h.text === '\uFEFF') continue;
-    deleteRange(model, h, start, end);
-    out.push({ start, end, message: markMessage(h), fixes: del(DELETE_FROM, DELETE_TO) });
+    out.push({ start, end, message: markMessage(h), fixes: deleteFix(model, h, start, end) });
   }
 }
 
-/** A text block's mark findings as made for its marks (memoised by its text) at `start`. */
+/**
+ * A text block's mark findings, made for its marks at `start`. A linter keeps them with the block
+ * object. They depend on the block's text, the lines it is on (a marker's fix) and whether it starts
+ * the text (a byte order mark there is no finding). A re-parse gives a changed block a new object,
+ * and moves an unchanged one in place only where the edit did not touch its lines (it re-parses
+ * every line an edit touches and the lines next to them): kept findings need only be moved.
+ */
 interface PlacedMarks {
   marks: Mark[];
   start: number;
   findings: RuleFinding[];
 }
-/** Kept by a linter's checks, with the block object (moved in place by a re-parse; a changed block is a new object). */
 const placedMarks = new WeakMap<Block, PlacedMarks>();
 
-/** True when placing the marks at `start` would make the findings `placed` holds, moved there. */
-function stillPlaced(placed: PlacedMarks, start: number, model: ReportModel): boolean {
-  // The byte order mark exception depends on the block being at the start of the text.
-  if ((placed.start === 0) !== (start === 0)) return false;
-  const d = start - placed.start;
-  const { marks, findings } = placed;
-  let j = 0;
-  for (let i = 0; i < marks.length; i++) {
-    const h = marks[i];
-    const s = start + h.at;
-    if (s === 0 && !h.marker && h.text === '\uFEFF') continue;
-    const f = findings[j++];
-    if (f === undefined || f.start + d !== s) return false;
-    deleteRange(model, h, s, s + h.text.length);
-    const e = f.fixes![0].edits[0];
-    if (e.start + d !== DELETE_FROM || e.end + d !== DELETE_TO) return false;
+/** The block's kept mark findings, moved to where it is now, or made anew. */
+function marksOfKept(b: Block, marks: Mark[], model: ReportModel): RuleFinding[] {
+  let placed = placedMarks.get(b);
+  if (!placed || placed.marks !== marks || (placed.start === 0) !== (b.start === 0)) {
+    placed = { marks, start: b.start, findings: [] };
+    placeMarks(marks, b.start, model, placed.findings);
+    placedMarks.set(b, placed);
+  } else if (placed.start !== b.start) {
+    const d = b.start - placed.start;
+    for (let i = 0; i < placed.findings.length; i++) {
+      const f = placed.findings[i];
+      f.start += d;
+      f.end += d;
+      const e = f.fixes![0].edits[0];
+      e.start += d;
+      e.end += d;
+    }
+    placed.start = b.start;
   }
-  return j === findings.length;
-}
-
-/** Moves a block's mark findings (and their fixes) to `start`, in place. */
-function movePlaced(placed: PlacedMarks, start: number): void {
-  const d = start - placed.start;
-  for (let i = 0; i < placed.findings.length; i++) {
-    const f = placed.findings[i];
-    f.start += d;
-    f.end += d;
-    const e = f.fixes![0].edits[0];
-    e.start += d;
-    e.end += d;
-  }
-  placed.start = start;
+  return placed.findings;
 }
 
 // The messages of the marks between blocks, made once per mark text: the rest of the document is
@@ -186,9 +170,6 @@ export const artifactRule: Rule = blockRule({
       while (k < to && BLANK.has(text.charCodeAt(k))) k++;
       if (k < to) placeMarks(marksIn(text.slice(from, to)), from, model, findings);
     };
-    // A linter keeps each text block's findings with the block and gives them again, moved in
-    // place, while they are what placing its marks now would make (a marker's fix reads its line).
-    const keep = ctx.memo !== undefined;
     const blocks = model.textBlocks;
     let pos = 0;
     for (let i = 0; i < blocks.length; i++) {
@@ -196,15 +177,11 @@ export const artifactRule: Rule = blockRule({
       if (b.start > pos) gap(pos, b.start);
       const marks = memoized(ctx, b, 'artifact/marks', marksOfBlock);
       if (marks.length) {
-        if (!keep) placeMarks(marks, b.start, model, findings);
+        if (!ctx.memo) placeMarks(marks, b.start, model, findings);
         else {
-          let placed = placedMarks.get(b);
-          if (!placed || placed.marks !== marks || !stillPlaced(placed, b.start, model)) {
-            placed = { marks, start: b.start, findings: [] };
-            placeMarks(marks, b.start, model, placed.findings);
-            placedMarks.set(b, placed);
-          } else if (placed.start !== b.start) movePlaced(placed, b.start);
-          for (let k = 0; k < placed.findings.length; k++) findings.push(placed.findings[k]);
+          // A linter's: the same finding objects again, so that they keep their placed findings.
+          const kept = marksOfKept(b, marks, model);
+          for (let k = 0; k < kept.length; k++) findings.push(kept[k]);
         }
       }
       pos = Math.max(pos, b.end);
