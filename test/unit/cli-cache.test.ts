@@ -22,7 +22,8 @@ function setup() {
   fs.writeFileSync(
     path.join(dir, 'spy.cjs'),
     "const vm = require('vm'); const S = vm.Script;\n" +
-      'vm.Script = class extends S { constructor(src, o) { super(src, o); require(\'fs\').writeFileSync(process.env.SPY_OUT, JSON.stringify({ given: !!(o && o.cachedData), rejected: !!this.cachedDataRejected })); } };\n',
+      'vm.Script = class extends S { constructor(src, o) { super(src, o); require(\'fs\').writeFileSync(process.env.SPY_OUT, JSON.stringify({ given: !!(o && o.cachedData), rejected: !!this.cachedDataRejected })); } };\n' +
+      "process.on('exit', () => require('fs').writeFileSync(process.env.SPY_OUT + '.modules', JSON.stringify(process.moduleLoadList)));\n",
   );
   return { dir, cache: path.join(dir, 'cache') };
 }
@@ -62,6 +63,9 @@ test('the bin writes a cache after its first check and runs from it after; outpu
   const second = run(BIN, args, dir, { REPORT_LINT_CACHE_DIR: cache });
   assert.deepEqual([second.code, second.stdout, second.stderr], [plain.code, plain.stdout, '']);
   assert.deepEqual(second.spy, { given: true, rejected: false });
+  // Through the launcher too, a check loads neither the v8 module nor any stream (see cli-startup).
+  const loaded = JSON.parse(fs.readFileSync(path.join(dir, 'spy.json.modules'), 'utf8')) as string[];
+  assert.deepEqual(loaded.filter((m) => /^NativeModule (?:v8|stream|net|internal\/streams\/(?:readable|writable|duplex))$/.test(m)), []);
   for (const format of ['text', 'sarif', 'github']) {
     const a = run(CLI, ['--format', format, 'a.report.txt'], dir);
     const b = run(BIN, ['--format', format, 'a.report.txt'], dir, { REPORT_LINT_CACHE_DIR: cache });
