@@ -3,6 +3,7 @@
 // repeated word belongs to this rule rather than a separate one: it is the same slip, and one id
 // lets users switch the whole check off at once.
 
+import { stringMemo } from '../stringMemo';
 import { dataOf } from '../data';
 import { blockRule, type Rule } from './types';
 import type { RuleFinding } from '../types';
@@ -85,8 +86,12 @@ function isTwoLoneWords(text: string, i: number, len: number): boolean {
 
 // The segments' starts in a clause, memoised by the clause (≈ 130 k instructions a segmentation):
 // clauses repeat in reports, and a re-check reads an edited paragraph's other clauses again.
-const CACHE_LIMIT = 20000;
-const clauseStarts = new Map<string, number[]>();
+const clauseStarts = stringMemo((clause: string): number[] => {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const starts: number[] = [];
+  for (const s of segmenter.segment(clause)) starts.push(s.index);
+  return starts;
+});
 
 /** The word boundaries a segmenter sees in the clause around [i, end) (never a whole paragraph: see PERFORMANCE.md). */
 function boundariesAround(text: string, i: number, end: number): Set<number> {
@@ -94,15 +99,7 @@ function boundariesAround(text: string, i: number, end: number): Set<number> {
   while (from > 0 && i - from < 20 && !BREAK.test(text[from - 1])) from--;
   let to = end;
   while (to < text.length && to - end < 20 && !BREAK.test(text[to])) to++;
-  const clause = text.slice(from, to);
-  let starts = clauseStarts.get(clause);
-  if (!starts) {
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    starts = [];
-    for (const s of segmenter.segment(clause)) starts.push(s.index);
-    if (clauseStarts.size >= CACHE_LIMIT) clauseStarts.clear();
-    clauseStarts.set(clause, starts);
-  }
+  const starts = clauseStarts(text.slice(from, to));
   const bounds = new Set<number>([to]);
   for (const k of starts) bounds.add(from + k);
   return bounds;
