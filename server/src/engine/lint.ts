@@ -4,6 +4,7 @@ import { parseReport, blockKey, type Block, type ReportModel } from './model';
 import { detectProfile, findProfile, matchSections, type Profile, type SectionMatch, type SectionSpec } from './profiles';
 import { defaultConfig, type ResolvedConfig, type SectionOverride } from './config';
 import { RULES } from './rules';
+import { boundedRegexSource, checkRegexSafety } from './patterns';
 import { moveFinding, moveFixes, type BlockMemo, type Rule, type RuleContext } from './rules/types';
 import { collectSuppressions, isSuppressed } from './directives';
 import type { DocumentFormat, Finding, RuleFinding, Severity } from './types';
@@ -35,19 +36,32 @@ export interface LintResult {
   failures: RuleFailure[];
 }
 
-/** Turns a user pattern (literal, or /regex/flags) into the data-pattern syntax profiles use. */
-function toDataPattern(p: string): string {
+/**
+ * Turns a user pattern (literal, or /regex/flags) into the data-pattern syntax profiles use. A regex
+ * is checked and capped like every user pattern (patterns.ts); an unsafe or invalid one is left
+ * out (parseConfig reports it on its line).
+ */
+function toDataPattern(p: string): string | undefined {
   const m = /^\/(.+)\/([a-z]*)$/s.exec(p);
-  if (m) return m[2].includes('i') ? `(?i)${m[1]}` : m[1];
-  return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (!m) return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (checkRegexSafety(m[1])) return undefined;
+  const source = boundedRegexSource(m[1]);
+  try {
+    new RegExp(source, 'u');
+  } catch {
+    return undefined;
+  }
+  return m[2].includes('i') ? `(?i)${source}` : source;
 }
+
+const isString = (x: string | undefined): x is string => x !== undefined;
 
 /** Applies the config's section overrides (by id; a new id adds a section) to a profile. */
 function withOverrides(profile: Profile, overrides: SectionOverride[]): Profile {
   const sections: SectionSpec[] = profile.sections.map((s) => ({ ...s }));
   for (const o of overrides) {
-    const headings = o.headings?.map(toDataPattern);
-    const cues = o.cues?.map(toDataPattern);
+    const headings = o.headings?.map(toDataPattern).filter(isString);
+    const cues = o.cues?.map(toDataPattern).filter(isString);
     const existing = sections.find((s) => s.id === o.id);
     if (existing) {
       if (o.name) existing.name = o.name;
