@@ -4,7 +4,7 @@ import { parseReport, blockKey, type Block, type ReportModel } from './model';
 import { detectProfile, findProfile, matchSections, type Profile, type SectionMatch, type SectionSpec } from './profiles';
 import { defaultConfig, type ResolvedConfig, type SectionOverride } from './config';
 import { RULES } from './rules';
-import { boundedRegexSource, checkRegexSafety } from './patterns';
+import { compileUserPattern } from './patterns';
 import { moveFinding, moveFixes, type BlockMemo, type Rule, type RuleContext } from './rules/types';
 import { collectSuppressions, isSuppressed } from './directives';
 import type { DocumentFormat, Finding, RuleFinding, Severity } from './types';
@@ -42,16 +42,12 @@ export interface LintResult {
  * out (parseConfig reports it on its line).
  */
 function toDataPattern(p: string): string | undefined {
-  const m = /^\/(.+)\/([a-z]*)$/s.exec(p);
-  if (!m) return p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (checkRegexSafety(m[1])) return undefined;
-  const source = boundedRegexSource(m[1]);
   try {
-    new RegExp(source, 'u');
+    const { regex } = compileUserPattern(p, 'u');
+    return regex.flags.includes('i') ? `(?i)${regex.source}` : regex.source;
   } catch {
     return undefined;
   }
-  return m[2].includes('i') ? `(?i)${source}` : source;
 }
 
 const isString = (x: string | undefined): x is string => x !== undefined;

@@ -205,11 +205,6 @@ export function checkRegexSafety(source: string): string | undefined {
   return analyze(source).problem;
 }
 
-/** The pattern as it is run: its unbounded repetitions capped at {n,100} (the source itself when unsafe). */
-export function boundedRegexSource(source: string): string {
-  return analyze(source).bounded;
-}
-
 function budgetProblem(paths: number, width: number, unbounded: number): string | undefined {
   if (paths > MAX_PATHS) {
     return `bounded repetitions {n,m} allow too many combinations (${paths} > ${MAX_PATHS} ways to try at each position${unbounded ? ', an unbounded repetition counting as its {n,100}' : ''}): lower their maxima`;
