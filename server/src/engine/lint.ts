@@ -5,7 +5,7 @@ import { detectProfile, findProfile, matchSections, type Profile, type SectionMa
 import { defaultConfig, type ResolvedConfig, type SectionOverride } from './config';
 import { RULES } from './rules';
 import { compileUserPattern } from './patterns';
-import { moveFinding, moveFixes, type BlockMemo, type Rule, type RuleContext } from './rules/types';
+import { moveFinding, moveFixes, moveInPlace, type BlockMemo, type Rule, type RuleContext } from './rules/types';
 import { collectSuppressions, isSuppressed } from './directives';
 import type { DocumentFormat, Finding, RuleFinding, Severity } from './types';
 
@@ -151,16 +151,8 @@ function placeOwned(id: string, severity: Severity, r: RuleFinding, delta: numbe
  * checks, whose findings are therefore not valid any more (a reader of a result must not keep it
  * across a later check of the same document).
  */
-function moveInPlace(findings: Finding[], delta: number): void {
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
-    f.start += delta;
-    f.end += delta;
-    if (f.fixes) for (const x of f.fixes) for (const e of x.edits) {
-      e.start += delta;
-      e.end += delta;
-    }
-  }
+function moveAllInPlace(findings: Finding[], delta: number): void {
+  for (let i = 0; i < findings.length; i++) moveInPlace(findings[i], delta);
 }
 
 /** The order of a result's findings: by position, then end, then rule id. */
@@ -291,7 +283,7 @@ export function lintModel(model: ReportModel, options: LintOptions, cache?: Lint
       let own = slot.signature === signature ? slot.placed : undefined;
       // A block moved by an edit (in place, see incremental.ts) moves its placed findings with it.
       if (own && slot.start !== block.start) {
-        moveInPlace(own, block.start - slot.start);
+        moveAllInPlace(own, block.start - slot.start);
         slot.start = block.start;
       }
       if (!own) {

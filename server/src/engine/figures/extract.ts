@@ -5,6 +5,7 @@
 
 import { blockKey, type Block, type ReportModel } from '../model';
 import { detach } from '../text';
+import { moveInPlace } from '../rules/types';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
 import type { FigureCheck } from './analysis';
 import { decimalsOf, parseArabic, parseChinese, parseChineseAmount, scaleOf, stepOf, toHalfWidth } from './numbers';
@@ -651,14 +652,7 @@ export interface SetFill {
 
 /** Moves a check by `d` characters and `di` figure ids, in place. */
 function moveCheck(c: FigureCheck, d: number, di: number): void {
-  if (d !== 0) {
-    c.start += d;
-    c.end += d;
-    if (c.fixes) for (const x of c.fixes) for (const e of x.edits) {
-      e.start += d;
-      e.end += d;
-    }
-  }
+  if (d !== 0) moveInPlace(c, d);
   if (di !== 0) for (let k = 0; k < c.figures.length; k++) c.figures[k] += di;
 }
 

@@ -1,7 +1,7 @@
 // artifact: text no author wrote — scraping markers, replacement characters, invisible characters,
 // stray HTML tags in plain text.
 
-import { blockRule, memoized, type Rule, type RuleContext } from './types';
+import { blockRule, memoized, moveInPlace, type Rule, type RuleContext } from './types';
 import type { Block, ReportModel } from '../model';
 import type { Fix, RuleFinding } from '../types';
 import { detach, isSpace } from '../text';
@@ -106,14 +106,7 @@ function marksOfKept(b: Block, marks: Mark[], model: ReportModel): RuleFinding[]
     placedMarks.set(b, placed);
   } else if (placed.start !== b.start) {
     const d = b.start - placed.start;
-    for (let i = 0; i < placed.findings.length; i++) {
-      const f = placed.findings[i];
-      f.start += d;
-      f.end += d;
-      const e = f.fixes![0].edits[0];
-      e.start += d;
-      e.end += d;
-    }
+    for (let i = 0; i < placed.findings.length; i++) moveInPlace(placed.findings[i], d);
     placed.start = b.start;
   }
   return placed.findings;

@@ -44,6 +44,19 @@ export function moveFixes(fixes: Fix[], delta: number): Fix[] {
   return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
 }
 
+/**
+ * Moves a finding (or anything placed with fixes) and its fixes' edits by `delta`, in place: for
+ * findings a cache owns and hands out again (their earlier readers must not keep them).
+ */
+export function moveInPlace(f: { start: number; end: number; fixes?: Fix[] }, delta: number): void {
+  f.start += delta;
+  f.end += delta;
+  if (f.fixes) for (const x of f.fixes) for (const e of x.edits) {
+    e.start += delta;
+    e.end += delta;
+  }
+}
+
 /** `compute(block, ctx)`, from the context's memo when there is one. */
 export function memoized<T>(ctx: RuleContext, block: Block, slot: string, compute: (block: Block, ctx: RuleContext) => T): T {
   return ctx.memo ? ctx.memo.get(block, slot, compute, ctx) : compute(block, ctx);
