@@ -166,9 +166,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     }
     clientLoadMs = performance.now() - l0;
     c.onDidChangeState((e) => {
-      if (e.newState === lsp.State.Stopped) output.appendLine('report-lint server stopped; the client restarts it when it crashed (see above).');
-      if (e.newState === lsp.State.Stopped) serverState.fire('stopped');
-      else if (e.newState === lsp.State.Running) serverState.fire('running');
+      if (e.newState === lsp.State.Stopped) {
+        output.appendLine('report-lint server stopped; the client restarts it when it crashed (see above).');
+        serverState.fire('stopped');
+      } else if (e.newState === lsp.State.Running) serverState.fire('running');
     });
     context.subscriptions.push(
       c.onNotification('reportLint/status', (s: StatusParams) => {
