@@ -13,7 +13,11 @@ export const CLI_INTERRUPT_BUDGET = 8 * 67584;
 // again to machine code on its second execution; a check executes most of its few hundred regexes
 // many times, so compiling each to machine code at once saves the bytecode step: ≈ 26 M
 // instructions of a 1 MB check (1.6 %), 10 M of a 10 KB one, 23 M of a 50 KB corpus report.
-export const CLI_V8_FLAGS = `--interrupt-budget=${CLI_INTERRUPT_BUDGET} --no-regexp-tier-up`;
+// --no-parallel-scavenge: V8 clears its young generation with helper threads, which on a 1 MB check
+// (≈ 11 scavenges of a few MB) cost more to hand work to and wait for than they save: one thread
+// pauses ≈ 5 ms less in all (36.7 against 41.7 ms, median of 15 alternating runs) and the helpers'
+// CPU time is saved. The server keeps V8's default.
+export const CLI_V8_FLAGS = `--interrupt-budget=${CLI_INTERRUPT_BUDGET} --no-regexp-tier-up --no-parallel-scavenge`;
 
 /**
  * v8.setFlagsFromString without loading the `v8` module, whose own imports (heap snapshots, and

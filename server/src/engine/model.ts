@@ -87,7 +87,8 @@ function toAsciiDigits(s: string): string {
 
 /** Reads a numbering marker at the start of `s`; `offset` is where `s` begins in the text. */
 export function parseMarker(s: string, offset: number): HeadingMarker | undefined {
-  for (const { level, re, chinese } of MARKER_PATTERNS) {
+  for (let k = 0; k < MARKER_PATTERNS.length; k++) {
+    const { level, re, chinese } = MARKER_PATTERNS[k];
     const m = re.exec(s);
     if (!m) continue;
     const digits = m[1] ?? m[2];

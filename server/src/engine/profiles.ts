@@ -216,8 +216,8 @@ export function matchSections(model: ReportModel, profile: Profile, memo?: Block
       if (s.headingRes.some((re) => re.test(words))) return b.start;
     }
     if (!cues) return undefined;
-    for (const re of s.cueRes) {
-      const m = re.exec(body);
+    for (let k = 0; k < s.cueRes.length; k++) {
+      const m = s.cueRes[k].exec(body);
       if (m) return b.contentStart + m.index;
     }
     return undefined;

@@ -988,7 +988,7 @@ const inheritsSubject = new WeakSet<Figure>();
 /** A per-unit word (每, 人均 …) in the last eight characters of the clause. */
 function perWordIn(clause: string, words: string[]): boolean {
   const from = Math.max(0, clause.length - 8);
-  for (const w of words) if (clause.indexOf(w, from) >= 0) return true;
+  for (let k = 0; k < words.length; k++) if (clause.indexOf(words[k], from) >= 0) return true;
   return false;
 }
 

@@ -74,7 +74,7 @@ export function lexicon(): Lexicon {
 export function unitAt(s: string, pos: number): UnitDef | undefined {
   const bucket = lexicon().unitsByCode.get(s.charCodeAt(pos));
   if (!bucket) return undefined;
-  for (const u of bucket) if (s.startsWith(u.text, pos)) return u;
+  for (let k = 0; k < bucket.length; k++) if (s.startsWith(bucket[k].text, pos)) return bucket[k];
   return undefined;
 }
 

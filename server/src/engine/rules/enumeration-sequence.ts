@@ -37,7 +37,8 @@ const FAMILIES = [
 /** The enumeration items of a block, in text order, with offsets relative to the block. */
 function itemsOf(block: Block): Item[] {
   const items: Item[] = [];
-  for (const { re, before, family } of FAMILIES) {
+  for (let k = 0; k < FAMILIES.length; k++) {
+    const { re, before, family } = FAMILIES[k];
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(block.text))) {

@@ -227,7 +227,8 @@ export const numberFormatRule: Rule = blockRule({
     const findings: RuleFinding[] = [];
     const ctx = textOf(block);
     const before = findings.length;
-    for (const check of CHECKS) {
+    for (let c = 0; c < CHECKS.length; c++) {
+      const check = CHECKS[c];
       if (findings.length - before >= MAX_PER_BLOCK) break;
       if (!check.hint(ctx.text)) continue;
       check.re.lastIndex = 0;

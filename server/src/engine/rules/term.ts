@@ -342,8 +342,10 @@ export const termRule: Rule = blockRule({
     if (gate && !gate.test(text)) return [];
     const own: RuleFinding[] = [];
     const overlaps = (s: number, t: number) => own.some((f) => f.start < t && s < f.end);
-    for (const e of entries) {
-      for (const w of e.wrong) {
+    for (let ei = 0; ei < entries.length; ei++) {
+      const e = entries[ei];
+      for (let wi = 0; wi < e.wrong.length; wi++) {
+        const w = e.wrong[wi];
         if (w.literal && !text.includes(w.literal)) continue;
         w.regex.lastIndex = 0;
         let m: RegExpExecArray | null;

@@ -89,7 +89,11 @@ export function blockRule(def: Omit<Rule, 'check' | 'checkBlock'> & { checkBlock
     ...def,
     check(ctx) {
       const out: RuleFinding[] = [];
-      for (const b of ctx.model.textBlocks) for (const f of def.checkBlock(b, ctx)) out.push(f);
+      const blocks = ctx.model.textBlocks;
+      for (let i = 0; i < blocks.length; i++) {
+        const found = def.checkBlock(blocks[i], ctx);
+        for (let k = 0; k < found.length; k++) out.push(found[k]);
+      }
       if (def.checkRest) for (const f of def.checkRest(ctx)) out.push(f);
       return out;
     },
