@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { writeJson } from '../../server/src/cli-json';
+import type { CliFinding } from '../../server/src/cli';
 
 const CLI = path.resolve('dist/cli.js');
 
@@ -43,6 +45,24 @@ test('json output with 1-based lines and character columns after an astral chara
   const out = JSON.parse(r.stdout);
   const ph = out.find((f: any) => f.rule === 'placeholder');
   assert.deepEqual(ph, { file: 'r.report.txt', line: 1, column: 2, endLine: 1, endColumn: 4, rule: 'placeholder', severity: 'warning', message: 'Unfilled placeholder "XX": replace it with the real text.' });
+});
+
+test('json output is printed finding by finding, byte for byte as JSON.stringify prints the list', () => {
+  const KEYS = ['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message'];
+  const finding = (file: string, line: number, message: string): CliFinding => ({ file, line, column: 3, endLine: line + 1, endColumn: 12, rule: 'placeholder', severity: 'warning', message, utf16Column: 4, utf16EndColumn: 13 });
+  const findings = [
+    finding('a "quoted" dir\\工作总结.txt', 1, 'Unfilled placeholder "XX": replace it.'),
+    finding('a "quoted" dir\\工作总结.txt', 2, 'Tab\there, newline\nthere, NUL \u0000, 𠮷 and “引号”'),
+    finding('b.report.md', 30, 'Repeated punctuation "，，": keep one mark.'),
+  ];
+  const pieces: string[] = [];
+  writeJson(findings, (s) => pieces.push(s));
+  assert.equal(pieces.join(''), JSON.stringify(findings, KEYS, 2) + '\n');
+  // Never the whole list in one string: one piece per finding, and the closing bracket.
+  assert.equal(pieces.length, findings.length + 1);
+  const none: string[] = [];
+  writeJson([], (s) => none.push(s));
+  assert.equal(none.join(''), JSON.stringify([], KEYS, 2) + '\n');
 });
 
 test('Chinese messages when LANG is zh_CN', () => {
