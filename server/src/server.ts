@@ -35,7 +35,7 @@ import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 import { figureHover, figuresAsData } from './engine/figures';
 import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
-import { completionsAt, documentSymbols, foldingRanges, countReport, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
+import { completionsAt, reportOutline, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
 
 export interface ReportLintSettings {
   enable: boolean;
@@ -618,7 +618,7 @@ export function startServer(connection: Connection): void {
         selectionRange: { start: r.doc.positionAt(s.selectionStart), end: r.doc.positionAt(s.selectionEnd) },
         children: s.children.map(convert),
       });
-      return documentSymbols(r.result.model, r.result.sections, locale).map(convert);
+      return reportOutline(r.result.model, r.result.sections, locale).symbols.map(convert);
     } catch (e) {
       log(`document symbols failed: ${(e as Error).stack ?? e}`);
       return [];
@@ -628,7 +628,8 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges(async (params, token) => {
     try {
       const r = await reportResult(params.textDocument.uri, token);
-      return r ? foldingRanges(r.result.model, r.result.sections) : [];
+      // The outline in the UI language (as the other two requests ask): its ranges are the same in any.
+      return r ? reportOutline(r.result.model, r.result.sections, locale).folding : [];
     } catch (e) {
       log(`folding ranges failed: ${(e as Error).stack ?? e}`);
       return [];
@@ -639,7 +640,7 @@ export function startServer(connection: Connection): void {
     try {
       const r = await reportResult(params.textDocument.uri, token);
       if (!r) return [];
-      const counts = countReport(r.result.model, r.result.sections, undefined, locale);
+      const counts = reportOutline(r.result.model, r.result.sections, locale).counts;
       const lens = (offset: number, title: string) => ({ range: { start: r.doc.positionAt(offset), end: r.doc.positionAt(offset) }, command: { title, command: '' } });
       const out = [];
       const anchor = r.result.model.title?.start ?? 0;

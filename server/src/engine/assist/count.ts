@@ -101,10 +101,22 @@ export function spanCount(text: string, span: Span): number {
 
 const COUNTED: ReadonlySet<Block['kind']> = new Set(['title', 'heading', 'paragraph', 'table']);
 
+/**
+ * Each block's count, kept with the text, kind and prefix length it was made from: the model keeps
+ * the Block objects an edit did not reach (moved in place, same text), so after an edit only the
+ * re-parsed blocks are counted again. A block whose text or kind changed is counted afresh.
+ */
+const blockCounts = new WeakMap<Block, { text: string; kind: Block['kind']; from: number; count: number }>();
+
 /** 字数 of one block: its words after any Markdown prefix, code and URLs blanked. */
 export function blockCount(b: Block): number {
   if (!COUNTED.has(b.kind)) return 0;
-  return characterCount(b.text, b.kind === 'table' ? 0 : b.contentStart - b.start);
+  const from = b.kind === 'table' ? 0 : b.contentStart - b.start;
+  const kept = blockCounts.get(b);
+  if (kept && kept.text === b.text && kept.kind === b.kind && kept.from === from) return kept.count;
+  const count = characterCount(b.text, from);
+  blockCounts.set(b, { text: b.text, kind: b.kind, from, count });
+  return count;
 }
 
 export interface SectionCount {
@@ -130,38 +142,45 @@ export interface CountReport {
 /** Counts the whole report, each profile section and each heading's part, in linear time. */
 export function countReport(model: ReportModel, sections: SectionMatch[], symbols?: OutlineSymbol[], lang: UiLanguage = reportLanguage(model)): CountReport {
   const blocks = model.blocks;
-  const prefix = new Array<number>(blocks.length + 1);
-  prefix[0] = 0;
-  blocks.forEach((b, i) => (prefix[i + 1] = prefix[i] + blockCount(b)));
-  const firstAtOrAfter = (offset: number): number => {
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const n = blocks.length;
+  // Block bounds and running counts copied into flat arrays once: the searches below read them
+  // for every heading.
+  const prefix = new Float64Array(n + 1);
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    starts[i] = b.start;
+    ends[i] = b.end;
+    prefix[i + 1] = prefix[i] + blockCount(b);
+  }
   // Ranges here always start at a block's start and end at a block's end.
   const countRange = (start: number, end: number): number => {
-    const i = firstAtOrAfter(start);
-    let j = i;
-    let lo = i;
-    let hi = blocks.length;
+    // The first block starting at or after `start` …
+    let lo = 0;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (blocks[mid].end <= end) lo = mid + 1;
+      if (starts[mid] < start) lo = mid + 1;
       else hi = mid;
     }
-    j = lo;
-    return j > i ? prefix[j] - prefix[i] : 0;
+    const i = lo;
+    // … and the first one from there that ends after `end`.
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid] <= end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > i ? prefix[lo] - prefix[i] : 0;
   };
   const outline = symbols ?? documentSymbols(model, sections, lang);
   const headings = flattenSymbols(outline)
     .filter((s) => s.kind !== 'title')
     .map((s) => ({ id: s.sectionId, name: s.name, start: s.start, end: s.end, anchor: s.selectionStart, count: countRange(s.start, s.end) }));
-  const sectionCounts = sectionSpans(model, sections).map((sp) => ({
+  // The outline's headings are the tree sectionSpans would build again (its paragraph sections,
+  // added to it as leaves, are not headings and change no span).
+  const sectionCounts = sectionSpans(model, sections, outline).map((sp) => ({
     id: sp.match.section.id,
     name: sectionLabel(sp.match, lang),
     start: sp.start,
@@ -169,7 +188,7 @@ export function countReport(model: ReportModel, sections: SectionMatch[], symbol
     anchor: sp.match.block!.contentStart,
     count: countRange(sp.start, sp.end),
   }));
-  return { total: prefix[blocks.length], sections: sectionCounts, headings };
+  return { total: prefix[n], sections: sectionCounts, headings };
 }
 
 /** `maxLength` in `.reportlint.yaml`: a limit for the document and per section, optionally per profile. */

@@ -231,10 +231,14 @@ export function flattenSymbols(symbols: OutlineSymbol[]): OutlineSymbol[] {
   return out;
 }
 
-/** One folding range per heading and per unheaded section that spans more than one line. */
-export function foldingRanges(model: ReportModel, sections: SectionMatch[] = []): FoldingRange[] {
+/**
+ * One folding range per heading and per unheaded section that spans more than one line. `symbols`:
+ * the outline when the caller has it (`documentSymbols` of the same model and sections, in any
+ * language: names do not matter here).
+ */
+export function foldingRanges(model: ReportModel, sections: SectionMatch[] = [], symbols?: OutlineSymbol[]): FoldingRange[] {
   const ranges: FoldingRange[] = [];
-  for (const s of flattenSymbols(documentSymbols(model, sections))) {
+  for (const s of flattenSymbols(symbols ?? documentSymbols(model, sections))) {
     if (s.kind === 'title') continue;
     const startLine = model.lines.lineAt(s.start);
     const endLine = model.lines.lineAt(s.end);
