@@ -20,9 +20,11 @@
 // the checksum of the data (a torn or altered file is rejected, not run). The file must belong to
 // the user and be writable by nobody else. A cache that is missing, stale, foreign, unreadable or
 // rejected is ignored: the bundle is compiled from its source as `node dist/cli.js` would, and a
-// directory that cannot be written is left alone; nothing is printed either way.
+// directory that cannot be written is left alone; nothing is printed either way. A write also
+// removes the oldest caches beyond the four newest (other Node versions or flags) and temporary
+// files left by a process that died while writing.
 // Named imports: esbuild reads them off require()'s result (no namespace object copied).
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'fs';
 import { isAbsolute, join } from 'path';
 import { Script } from 'vm';
 import { CLI_V8_FLAGS, setV8Flags } from './cli-v8';
@@ -82,11 +84,43 @@ function writeCache(dir: string, file: string, header: Buffer, bundle: Buffer, d
     }
     // Whole or not at all: a reader never sees a half-written file.
     renameSync(tmp, file);
+    pruneCaches(dir, file);
   } catch {
     try {
       unlinkSync(tmp);
     } catch {
       // nothing was written
+    }
+  }
+}
+
+// Caches kept in the directory: one per Node version, flags and install path in use (a new version
+// of Node or of these flags writes a file of its own); past this many, the oldest written go.
+const KEEP_CACHES = 4;
+const CACHE_NAME = /^cli-[0-9a-f]{8}\.v8cache$/;
+// A temporary file this old is the remains of a process that died while writing.
+const STALE_TMP_MS = 60 * 60 * 1000;
+
+/** Removes all but the KEEP_CACHES newest cache files, and stale temporary ones; runs after a write (rare). */
+function pruneCaches(dir: string, written: string): void {
+  const caches: { file: string; mtime: number }[] = [];
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    try {
+      if (CACHE_NAME.test(name)) {
+        if (file !== written) caches.push({ file, mtime: statSync(file).mtimeMs });
+      } else if (name.startsWith('cli-') && name.endsWith('.tmp') && now - statSync(file).mtimeMs > STALE_TMP_MS) unlinkSync(file);
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+  caches.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of caches.slice(KEEP_CACHES - 1)) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // another process removed it, or it is not ours
     }
   }
 }

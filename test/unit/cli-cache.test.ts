@@ -148,3 +148,35 @@ test('--help and a usage error leave no cache (too little of the bundle compiled
   assert.equal(bad.code, 2);
   assert.deepEqual(cacheFiles(cache), []);
 });
+
+test('a write keeps the four newest caches and removes older ones and stale temporary files; nothing else is touched', () => {
+  const { dir, cache } = setup();
+  const args = ['--format', 'json', 'a.report.txt'];
+  fs.mkdirSync(cache, { recursive: true, mode: 0o700 });
+  // Caches of other Node versions or flags, written an hour, two hours … five hours ago.
+  const hour = 60 * 60 * 1000;
+  const old = ['cli-0000000a.v8cache', 'cli-0000000b.v8cache', 'cli-0000000c.v8cache', 'cli-0000000d.v8cache', 'cli-0000000e.v8cache'];
+  old.forEach((name, i) => {
+    const file = path.join(cache, name);
+    fs.writeFileSync(file, 'x', { mode: 0o600 });
+    const t = new Date(Date.now() - (i + 1) * hour);
+    fs.utimesSync(file, t, t);
+  });
+  // A temporary file of a process that died while writing, one still being written, and a file of the user's.
+  const stale = path.join(cache, 'cli-0000000a.v8cache.123.tmp');
+  const fresh = path.join(cache, 'cli-0000000b.v8cache.456.tmp');
+  for (const f of [stale, fresh]) fs.writeFileSync(f, 'x', { mode: 0o600 });
+  const twoHoursAgo = new Date(Date.now() - 2 * hour);
+  fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
+  fs.writeFileSync(path.join(cache, 'notes.txt'), 'mine');
+
+  const r = run(BIN, args, dir, { REPORT_LINT_CACHE_DIR: cache });
+  assert.deepEqual([r.code, r.stderr], [1, '']);
+  const written = cacheFiles(cache).filter((f) => !old.includes(f));
+  assert.equal(written.length, 1, 'this run wrote its cache');
+  assert.deepEqual(fs.readdirSync(cache).sort(), [...written, 'cli-0000000a.v8cache', 'cli-0000000b.v8cache', 'cli-0000000b.v8cache.456.tmp', 'cli-0000000c.v8cache', 'notes.txt'].sort());
+  // A run that uses its cache writes nothing and removes nothing.
+  const again = run(BIN, args, dir, { REPORT_LINT_CACHE_DIR: cache });
+  assert.deepEqual(again.spy, { given: true, rejected: false });
+  assert.equal(fs.readdirSync(cache).length, 6);
+});
