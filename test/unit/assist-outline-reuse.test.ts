@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint, createLinter, parseReport, type DocumentFormat, type LintResult } from '../../server/src/engine';
+import { randomEdits, anyFormat, applyEdit } from './random-edits';
 import { documentSymbols, foldingRanges, countReport, blockCount, characterCount, reportOutline, type UiLanguage } from '../../server/src/engine/assist';
 
 const REPORT = [
@@ -142,16 +143,14 @@ test('after random edits, the shared outline, counts and folding equal a check f
   const alphabet = fc.constantFrom('X', '字', '，', '。', '一、', '二、', '（一）', '（二）', '1.', '\n', '\r\n', ' ', '## ', '存在的问题', '下一步', '𠮷', 'GDP', '|');
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 8 }),
-      fc.constantFrom<DocumentFormat>('plain', 'markdown'),
+      randomEdits(alphabet, 8, 4),
+      anyFormat,
       (edits, format) => {
         const linter = createLinter();
         let text = REPORT;
         linter.lint(text, { format });
-        for (const [at, len, insert] of edits) {
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + len);
-          text = text.slice(0, start) + insert.join('') + text.slice(end);
+        for (const edit of edits) {
+          text = applyEdit(text, edit);
           assert.deepEqual(shared(linter.lint(text, { format }), 'zh'), fresh(text, format, 'zh'));
         }
       },

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { lint, createLinter, reparse, parseReport, blockRule, RULES, LineIndex, type LintResult } from '../../server/src/engine';
 import { memoized, type Rule } from '../../server/src/engine/rules/types';
 import { extractFigures } from '../../server/src/engine/figures';
+import { randomEdits, anyFormat, applyEdit } from './random-edits';
 
 const BASE = [
   'XX镇2024年度宣传思想工作总结',
@@ -50,16 +51,14 @@ test('a linter re-checking random edits gives the findings of a check from scrat
   const alphabet = fc.constantFrom('X', 'x', '、', '，', '。', '一', '二', '是', '\n', '\r\n', '（', '）', '1', '.', '某', '镇', ' ', '##');
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.array(alphabet, { maxLength: 5 })), { minLength: 1, maxLength: 8 }),
-      fc.constantFrom<'plain' | 'markdown'>('plain', 'markdown'),
+      randomEdits(alphabet, 6, 5),
+      anyFormat,
       (edits, format) => {
         const linter = createLinter();
         let text = BASE;
         linter.lint(text, { format });
-        for (const [at, len, insert] of edits) {
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + len);
-          text = text.slice(0, start) + insert.join('') + text.slice(end);
+        for (const edit of edits) {
+          text = applyEdit(text, edit);
           assert.deepEqual(view(linter.lint(text, { format })), view(lint(text, { format })));
         }
       },
@@ -91,16 +90,14 @@ test('a linter re-checking random edits of figures gives the figures and finding
   const alphabet = fc.constantFrom('1', '2', '0', '5', '人', '场', '万元', '%', '其中', '共', '，', '。', '、', '\n', '年', '月', '下一步', '|', '增长', '近', '多');
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 8 }),
-      fc.constantFrom<'plain' | 'markdown'>('plain', 'markdown'),
+      randomEdits(alphabet, 6, 4),
+      anyFormat,
       (edits, format) => {
         const linter = createLinter();
         let text = FIGURES;
         linter.lint(text, { format });
-        for (const [at, len, insert] of edits) {
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + len);
-          text = text.slice(0, start) + insert.join('') + text.slice(end);
+        for (const edit of edits) {
+          text = applyEdit(text, edit);
           const result = linter.lint(text, { format });
           assert.deepEqual(view(result), view(lint(text, { format })));
           assert.deepEqual(extractFigures(result.model), extractFigures(parseReport(text, format)));
@@ -275,13 +272,11 @@ test('Markdown re-parsed around an edit equals a fresh parse (lists, quotes, fen
   const shape = (text: string, model: ReturnType<typeof parseReport>) =>
     model.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, line: b.line, contentStart: b.contentStart, marker: b.marker, headingEnd: b.headingEnd, markdownLevel: b.markdownLevel, text: b.text, raw: text.slice(b.start, b.end) }));
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 6 }), (edits) => {
+    fc.property(randomEdits(alphabet, 8, 4, 6), (edits) => {
       let model = parseReport(MARKDOWN, 'markdown');
       let text = MARKDOWN;
-      for (const [at, len, insert] of edits) {
-        const start = at % (text.length + 1);
-        const end = Math.min(text.length, start + len);
-        text = text.slice(0, start) + insert.join('') + text.slice(end);
+      for (const edit of edits) {
+        text = applyEdit(text, edit);
         model = reparse(model, text);
         assert.deepEqual(shape(text, model), shape(text, parseReport(text, 'markdown')), JSON.stringify(text));
         assert.deepEqual(model.tableCells, parseReport(text, 'markdown').tableCells);
@@ -306,13 +301,11 @@ test('Markdown documents made of random block lines, re-parsed after random edit
   const shape = (model: ReturnType<typeof parseReport>) =>
     model.blocks.map((b) => ({ kind: b.kind, start: b.start, end: b.end, line: b.line, contentStart: b.contentStart, marker: b.marker, headingEnd: b.headingEnd, markdownLevel: b.markdownLevel, text: b.text }));
   fc.assert(
-    fc.property(fc.array(line, { minLength: 3, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 10 }), fc.array(alphabet, { maxLength: 4 })), { minLength: 1, maxLength: 6 }), (lines, edits) => {
+    fc.property(fc.array(line, { minLength: 3, maxLength: 40 }), randomEdits(alphabet, 10, 4, 6), (lines, edits) => {
       let text = lines.join('\n');
       let model = parseReport(text, 'markdown');
-      for (const [at, len, insert] of edits) {
-        const start = at % (text.length + 1);
-        const end = Math.min(text.length, start + len);
-        text = text.slice(0, start) + insert.join('') + text.slice(end);
+      for (const edit of edits) {
+        text = applyEdit(text, edit);
         model = reparse(model, text);
         assert.deepEqual(shape(model), shape(parseReport(text, 'markdown')), JSON.stringify(text));
       }
