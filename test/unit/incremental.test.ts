@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { lint, createLinter, reparse, parseReport, blockRule, RULES, LineIndex, type LintResult } from '../../server/src/engine';
 import { memoized, type Rule } from '../../server/src/engine/rules/types';
 import { extractFigures } from '../../server/src/engine/figures';
-import { randomEdits, anyFormat, applyEdit } from './random-edits';
+import { randomEdits, anyFormat, applyEdit, recheckEach } from './random-edits';
 
 const BASE = [
   'XX镇2024年度宣传思想工作总结',
@@ -53,15 +53,7 @@ test('a linter re-checking random edits gives the findings of a check from scrat
     fc.property(
       randomEdits(alphabet, 6, 5),
       anyFormat,
-      (edits, format) => {
-        const linter = createLinter();
-        let text = BASE;
-        linter.lint(text, { format });
-        for (const edit of edits) {
-          text = applyEdit(text, edit);
-          assert.deepEqual(view(linter.lint(text, { format })), view(lint(text, { format })));
-        }
-      },
+      (edits, format) => recheckEach(BASE, edits, format, (result, text) => assert.deepEqual(view(result), view(lint(text, { format })))),
     ),
     { numRuns: 300 },
   );
@@ -92,17 +84,11 @@ test('a linter re-checking random edits of figures gives the figures and finding
     fc.property(
       randomEdits(alphabet, 6, 4),
       anyFormat,
-      (edits, format) => {
-        const linter = createLinter();
-        let text = FIGURES;
-        linter.lint(text, { format });
-        for (const edit of edits) {
-          text = applyEdit(text, edit);
-          const result = linter.lint(text, { format });
+      (edits, format) =>
+        recheckEach(FIGURES, edits, format, (result, text) => {
           assert.deepEqual(view(result), view(lint(text, { format })));
           assert.deepEqual(extractFigures(result.model), extractFigures(parseReport(text, format)));
-        }
-      },
+        }),
     ),
     { numRuns: 200 },
   );

@@ -2,7 +2,7 @@
 // shared outline): each test types them into a report and compares with a check from scratch.
 
 import fc from 'fast-check';
-import type { DocumentFormat } from '../../server/src/engine';
+import { createLinter, type DocumentFormat, type LintResult } from '../../server/src/engine';
 
 /** A place (wrapped into the text), how many characters to delete from it, the pieces to insert there. */
 export type RandomEdit = [at: number, deleted: number, inserted: string[]];
@@ -18,4 +18,14 @@ export function applyEdit(text: string, [at, deleted, inserted]: RandomEdit): st
   const start = at % (text.length + 1);
   const end = Math.min(text.length, start + deleted);
   return text.slice(0, start) + inserted.join('') + text.slice(end);
+}
+
+/** Types the edits one after the other into `text` checked by one linter; `expect` sees each re-check and its text. */
+export function recheckEach(text: string, edits: RandomEdit[], format: DocumentFormat, expect: (result: LintResult, text: string) => void): void {
+  const linter = createLinter();
+  linter.lint(text, { format });
+  for (const edit of edits) {
+    text = applyEdit(text, edit);
+    expect(linter.lint(text, { format }), text);
+  }
 }
