@@ -26,6 +26,7 @@ import {
   type DiagnosticServerCancellationData,
   type DocumentDiagnosticReport,
   type Position,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -36,6 +37,9 @@ import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles
 import { figureHover, figuresAsData } from './engine/figures';
 import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
 import { completionsAt, reportOutline, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
+
+/** The code action that applies every safe fix of a report. */
+const FIX_ALL_KIND = 'source.fixAll.reportLint';
 
 export interface ReportLintSettings {
   enable: boolean;
@@ -94,6 +98,7 @@ export function startServer(connection: Connection): void {
     hasConfigurationCapability = !!caps.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean; ruleLinks?: string };
     clientAddsRuleLinks = init.ruleLinks === 'client';
+    resolvesCodeActionEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     trusted = init.trusted !== false;
     locale = /^zh/i.test(init.locale ?? params.locale ?? '') ? 'zh' : 'en';
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -103,7 +108,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.reportLint'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: resolvesCodeActionEdits },
         completionProvider: { triggerCharacters: ['；', ';', '、', '）', '（', '('] },
         documentSymbolProvider: { label: 'report-lint' },
         foldingRangeProvider: true,
@@ -197,6 +202,9 @@ export function startServer(connection: Connection): void {
    * a large report are a third of every answer. Other clients get them from the server.
    */
   let clientAddsRuleLinks = false;
+  // The client resolves a code action's edit on demand (LSP 3.16 codeAction/resolve): the fix-all
+  // action is then sent without its edits, which are made only when the user picks it.
+  let resolvesCodeActionEdits = false;
   const docsLinks = new Map<string, string>();
   function docsLink(rule: string): string {
     let href = docsLinks.get(rule);
@@ -558,17 +566,35 @@ export function startServer(connection: Connection): void {
       }
     }
     if (wantsFixAll) {
-      const edits = safeFixEdits(result.findings);
-      if (edits.length) {
-        actions.push({
-          title: locale === 'zh' ? '修复所有可自动修复的问题（report-lint）' : 'Fix all auto-fixable problems (report-lint)',
-          kind: 'source.fixAll.reportLint',
-          edit: { changes: { [doc.uri]: edits.map((e) => toLspEdit(doc, e)) } },
-        });
+      const title = locale === 'zh' ? '修复所有可自动修复的问题（report-lint）' : 'Fix all auto-fixable problems (report-lint)';
+      if (resolvesCodeActionEdits) {
+        // VS Code asks for the actions at the cursor after each edit (its light bulb): the edits of
+        // every safe fix in the report (40 KB of JSON on a 1 MB report) are made only on resolve.
+        if (result.findings.some((f) => f.fixes?.some((x) => x.safe && x.edits.length > 0))) actions.push({ title, kind: FIX_ALL_KIND, data: { uri: doc.uri } });
+      } else {
+        const edits = safeFixEdits(result.findings);
+        if (edits.length) actions.push({ title, kind: FIX_ALL_KIND, edit: fixAllEdit(doc, result) });
       }
     }
     return actions;
   }
+
+  function fixAllEdit(doc: TextDocument, result: LintResult): WorkspaceEdit {
+    return { changes: { [doc.uri]: safeFixEdits(result.findings).map((e) => toLspEdit(doc, e)) } };
+  }
+
+  connection.onCodeActionResolve(async (action) => {
+    const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+    if (action.kind !== FIX_ALL_KIND || action.edit || typeof uri !== 'string') return action;
+    try {
+      // The report as it is now: the user may have typed since the action was offered.
+      const r = await reportResult(uri);
+      if (r) action.edit = fixAllEdit(r.doc, r.result);
+    } catch (e) {
+      log(`fix-all failed for ${uri}: ${(e as Error).stack ?? e}`);
+    }
+    return action;
+  });
 
   /** The latest check of a document that is a report, or undefined (also when the request was cancelled). */
   async function reportResult(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; result: LintResult } | undefined> {

@@ -153,5 +153,25 @@ export function reportSuite(): void {
       assert.ok(doc.lineAt(7).text.startsWith('全镇新建宣传栏'), `after the fix line 8 reads: ${doc.lineAt(7).text}`);
       await waitForDiagnostics(uri, (d) => linesOf(d, 'artifact').length === 0, 'the artifact finding to go');
     });
+
+    test('fix-all: offered without its edits, resolved when picked, applies every safe fix', async () => {
+      const uri = reportUri();
+      await open(REPORT);
+      await vscode.commands.executeCommand('workbench.action.files.revert'); // the report as the fixture has it
+      await waitForDiagnostics(uri, (d) => linesOf(d, 'duplicate-punctuation').length > 0, 'a duplicate-punctuation finding');
+      const whole = new vscode.Range(0, 0, 0, 0);
+      const kind = 'source.fixAll.reportLint';
+      const ask = async (resolve: number) =>
+        ((await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, kind, resolve)) ?? []).filter((a) => a.kind?.value === kind);
+      const [lazy] = await ask(0);
+      assert.ok(lazy, 'fix-all is offered');
+      assert.strictEqual(lazy.edit, undefined, 'its edits are not sent with the list');
+      const [picked] = await ask(1);
+      assert.ok(picked?.edit, 'resolving gives the edits');
+      assert.ok(await vscode.workspace.applyEdit(picked.edit!), 'applyEdit failed');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      assert.ok(doc.lineAt(7).text.includes('更新标语、横幅20条'), `after fix-all line 8 reads: ${doc.lineAt(7).text}`);
+      await waitForDiagnostics(uri, (d) => linesOf(d, 'duplicate-punctuation').length === 0, 'duplicate-punctuation to go');
+    });
   });
 }

@@ -40,7 +40,7 @@ export interface Session {
 }
 
 /** Starts the bundled server and initializes it as an editor would (pull or push diagnostics). */
-export async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean; ruleLinks?: 'client' }): Promise<Session> {
+export async function startSession(opts: { pull: boolean; rootDir: string; locale?: string; settings?: Record<string, unknown>; trusted?: boolean; ruleLinks?: 'client'; resolveCodeActions?: boolean }): Promise<Session> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: Published[] = [];
@@ -66,7 +66,11 @@ export async function startSession(opts: { pull: boolean; rootDir: string; local
     initializationOptions: { trusted: opts.trusted ?? true, ...(opts.ruleLinks ? { ruleLinks: opts.ruleLinks } : {}) },
     capabilities: {
       workspace: { configuration: true },
-      textDocument: opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } },
+      textDocument: {
+        ...(opts.pull ? { diagnostic: { dynamicRegistration: false }, publishDiagnostics: {} } : { publishDiagnostics: { versionSupport: true } }),
+        // As vscode-languageclient does: code actions' edits resolved when picked.
+        ...(opts.resolveCodeActions ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {}),
+      },
     },
   });
   await conn.sendNotification('initialized', {});

@@ -96,6 +96,43 @@ test('incremental edit removes a placeholder finding; quick fix and fix-all edit
   }
 });
 
+test('a client that resolves code actions gets fix-all without its edits at the cursor, and the edits of the report as it is on resolve', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir, resolveCodeActions: true });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    // The light bulb's request at the cursor: every kind, fix-all offered without its edits.
+    const atCursor: any[] = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], triggerKind: 2 },
+    });
+    const offered = atCursor.find((a) => a.kind === 'source.fixAll.reportLint');
+    assert.deepEqual(offered, { title: 'Fix all auto-fixable problems (report-lint)', kind: 'source.fixAll.reportLint', data: { uri } });
+    // Typed before picking it: a second doubled mark on line 6; the edits are those of the report now.
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '。。' }],
+    });
+    const resolved: any = await s.conn.sendRequest('codeAction/resolve', offered);
+    assert.deepEqual(resolved.edit.changes[uri], [
+      { range: { start: { line: 3, character: 11 }, end: { line: 3, character: 13 } }, newText: '、' },
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 2 } }, newText: '。' },
+    ]);
+    // Quick fixes keep their edits (they are small and the one picked is applied at once).
+    const quick: any[] = await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 3, character: 12 }, end: { line: 3, character: 14 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+    assert.deepEqual(quick.find((a) => a.title === 'Keep one "、"').edit.changes[uri], [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 13 } }, newText: '、' }]);
+  } finally {
+    await s.close();
+  }
+});
+
 type Change = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
 
 /**
