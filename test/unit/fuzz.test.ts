@@ -278,6 +278,19 @@ test('regression: fix-all converts a run of half-width marks between Chinese wor
   }
 });
 
+// Counterexample found by the fuzzer (fixed): a bracketed marker took one stray mark after it, so
+// the fix of "（一）、、、、" removed one 、 a round and fix-all needed a round per mark.
+test('regression: fix-all rewrites a bracketed marker with a run of stray marks in one round', () => {
+  const fixAll = (text: string) => applyEdits(text, safeFixEdits(lint(text, { format: 'plain' }).findings));
+  for (const [text, fixed] of [['（二）、、、加强领导', '（二）加强领导'], ['(3)..完善制度', '（3）完善制度'], ['（一）、', '（一）']]) {
+    const once = fixAll(text);
+    assert.equal(once, fixed);
+    assert.deepEqual(safeFixEdits(lint(once, { format: 'plain' }).findings), [], once);
+  }
+  // A marker is read from the first 12 characters of its line: the fuzzer's 12 marks take two rounds.
+  assert.equal(fixAll(fixAll('（一）、、、、、、、、、、、、')), '（一）');
+});
+
 test('fuzz: re-checking after edits (the incremental linter) finds what a fresh check finds', () => {
   const view = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.start}-${f.end} ${f.severity} ${f.message.en} ${JSON.stringify(f.fixes ?? [])}`);
   fc.assert(

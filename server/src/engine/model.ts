@@ -70,9 +70,12 @@ export interface ReportModel {
 
 const CN = `[${CHINESE_NUMERAL_CHARS}]+`;
 // Line-start numbering markers, loosely matched so that wrong forms are recognised too.
+// After a bracketed marker a stray mark is part of the wrong form, and so is a run of it:
+// "（一）、、、" is fixed to "（一）" at once (one mark at a time, fix-all needed a round per mark).
+const STRAY_AFTER_BRACKET = '(?:、+|\\.+|．+|，+|,+)?';
 const MARKER_PATTERNS: { level: MarkerLevel; re: RegExp; chinese: boolean }[] = [
-  { level: 2, re: new RegExp(`^[（(](${CN})[）)][、.．，,]?`, 'u'), chinese: true },
-  { level: 4, re: /^[（(]([0-9０-９]{1,3})[）)][、.．，,]?/u, chinese: false },
+  { level: 2, re: new RegExp(`^[（(](${CN})[）)]${STRAY_AFTER_BRACKET}`, 'u'), chinese: true },
+  { level: 4, re: new RegExp(`^[（(]([0-9０-９]{1,3})[）)]${STRAY_AFTER_BRACKET}`, 'u'), chinese: false },
   // "一、2013年工作回顾" is a heading; "一.5" is not a marker.
   { level: 1, re: new RegExp(`^(${CN})(?:、|[.．](?![0-9０-９]))`, 'u'), chinese: true },
   // "3.5" is a decimal, but "3．11月27日" (ASCII digit, full-width point) is item 3 and a date.
