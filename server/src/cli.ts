@@ -375,10 +375,10 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
  * in pieces of ≥ 16 K characters, instead of `process.stdout`, whose stream (created on first use)
  * and per-write Buffer cost ≈ 25 ms on a 1 MB report's JSON. Pieces stay small enough (≤ 32 KB as
  * a string, ≤ 48 KB as bytes) for V8's young generation and malloc's free lists to recycle the same
- * memory piece after piece, where a string of the whole output would need fresh pages. Where the descriptor cannot take a
- * synchronous write (a non-blocking pipe that is full: EAGAIN), the rest goes through
- * `process.stdout` as before. A closed pipe (`report-lint … | head`) ends the output quietly; the
- * exit status still says what was found.
+ * memory piece after piece, where a string of the whole output would need fresh pages. Where the
+ * descriptor cannot take a synchronous write (a non-blocking pipe that is full: EAGAIN), the rest
+ * goes through `process.stdout` as before. A closed pipe (`report-lint … | head`) ends the output
+ * quietly; the exit status still says what was found.
  */
 class StdoutSink {
   private pending: string[] = [];
