@@ -11,7 +11,7 @@ export type RandomEdit = [at: number, deleted: number, inserted: string[]];
 export const randomEdits = (alphabet: fc.Arbitrary<string>, maxDeleted: number, maxPieces: number, maxEdits = 8): fc.Arbitrary<RandomEdit[]> =>
   fc.array(fc.tuple(fc.nat(), fc.nat({ max: maxDeleted }), fc.array(alphabet, { maxLength: maxPieces })), { minLength: 1, maxLength: maxEdits });
 
-export const anyFormat = fc.constantFrom<DocumentFormat>('plain', 'markdown');
+const anyFormat = fc.constantFrom<DocumentFormat>('plain', 'markdown');
 
 /** The text after one edit: its place taken modulo the text's length + 1, its deletion cut at the end. */
 export function applyEdit(text: string, [at, deleted, inserted]: RandomEdit): string {
@@ -20,12 +20,27 @@ export function applyEdit(text: string, [at, deleted, inserted]: RandomEdit): st
   return text.slice(0, start) + inserted.join('') + text.slice(end);
 }
 
-/** Types the edits one after the other into `text` checked by one linter; `expect` sees each re-check and its text. */
-export function recheckEach(text: string, edits: RandomEdit[], format: DocumentFormat, expect: (result: LintResult, text: string) => void): void {
-  const linter = createLinter();
-  linter.lint(text, { format });
-  for (const edit of edits) {
-    text = applyEdit(text, edit);
-    expect(linter.lint(text, { format }), text);
-  }
+/**
+ * The property of every incremental path: random edits of `pieces` typed one after the other into
+ * `base` (plain and Markdown), each re-checked by one linter; `expect` sees each re-check, its text
+ * and format, and compares them with a check from scratch.
+ */
+export function assertRechecks(
+  base: string,
+  pieces: string[],
+  edits: { maxDeleted: number; maxPieces: number; runs: number },
+  expect: (result: LintResult, text: string, format: DocumentFormat) => void,
+): void {
+  fc.assert(
+    fc.property(randomEdits(fc.constantFrom(...pieces), edits.maxDeleted, edits.maxPieces), anyFormat, (typed, format) => {
+      const linter = createLinter();
+      let text = base;
+      linter.lint(text, { format });
+      for (const edit of typed) {
+        text = applyEdit(text, edit);
+        expect(linter.lint(text, { format }), text, format);
+      }
+    }),
+    { numRuns: edits.runs },
+  );
 }
