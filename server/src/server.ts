@@ -32,7 +32,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createLinter, LineIndex, safeFixEdits, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter, defaultConfig, RULES } from './engine';
+import { createLinter, LineIndex, safeFixEdits, hasSafeFix, decideReport, formatOf, DEFAULT_INCLUDE, CONFIG_FILE_NAME, type Finding, type LintResult, type Severity, type Fix, type ResolvedConfig, type Linter, defaultConfig, RULES } from './engine';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles';
 import { figureHover, figuresAsData } from './engine/figures';
 import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
@@ -570,7 +570,7 @@ export function startServer(connection: Connection): void {
       if (resolvesCodeActionEdits) {
         // VS Code asks for the actions at the cursor whenever typing pauses (its light bulb): the
         // edits of every safe fix in the report (40 KB of JSON on a 1 MB report) are made on resolve.
-        if (result.findings.some((f) => f.fixes?.some((x) => x.safe && x.edits.length > 0))) actions.push({ title, kind: FIX_ALL_KIND, data: { uri: doc.uri } });
+        if (hasSafeFix(result.findings)) actions.push({ title, kind: FIX_ALL_KIND, data: { uri: doc.uri } });
       } else {
         const edit = fixAllEdit(doc, result);
         if (edit.changes?.[doc.uri].length) actions.push({ title, kind: FIX_ALL_KIND, edit });

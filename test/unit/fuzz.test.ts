@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { lint, parseConfig, RULES, decodeReportBytes, safeFixEdits, applyEdits, createLinter, type DocumentFormat, type Finding, type ResolvedConfig } from '../../server/src/engine';
+import { lint, parseConfig, RULES, decodeReportBytes, safeFixEdits, hasSafeFix, applyEdits, createLinter, type DocumentFormat, type Finding, type ResolvedConfig } from '../../server/src/engine';
 import { isInsideSurrogatePair } from '../../server/src/engine/text';
 
 // Runs per property: small in CI, FUZZ_RUNS each under scripts/fuzz.mjs.
@@ -257,7 +257,10 @@ test('fuzz: fix-all (as `--fix` runs it) reaches a text with no safe fix left wi
       let text = generated;
       // Removing doubled words halves a run per round: "the the the the" takes two.
       for (let round = 0; round < 12; round++) {
-        const edits = safeFixEdits(lint(text, { format }).findings);
+        const findings = lint(text, { format }).findings;
+        const edits = safeFixEdits(findings);
+        // The server offers fix-all (its edits made on resolve) when hasSafeFix says there are some.
+        assert.equal(hasSafeFix(findings), edits.length > 0);
         if (edits.length === 0) return;
         text = applyEdits(text, edits);
       }

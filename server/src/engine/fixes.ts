@@ -24,11 +24,18 @@ function overlaps(sorted: TextEdit[], e: TextEdit): boolean {
   return false;
 }
 
+const firstSafeFix = (f: Finding) => f.fixes?.find((x) => x.safe);
+
+/** True when `safeFixEdits(findings)` has an edit (without making them: the first such finding decides). */
+export function hasSafeFix(findings: Finding[]): boolean {
+  return findings.some((f) => (firstSafeFix(f)?.edits.length ?? 0) > 0);
+}
+
 /** The first safe fix of each finding, skipping any that overlaps one already taken. */
 export function safeFixEdits(findings: Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.safe);
+    const fix = firstSafeFix(f);
     if (!fix) continue;
     if (fix.edits.some((e) => overlaps(taken, e))) continue;
     for (const e of fix.edits) taken.splice(lowerBound(taken, e.start), 0, e);

@@ -10,7 +10,7 @@ export { RULES, findRule } from './rules';
 export type { Rule, RuleContext } from './rules/types';
 export { decideReport, decodeReportBytes, formatOf, DEFAULT_INCLUDE, type DecodedText } from './detect';
 export { parseChineseNumeral, toChineseNumeral } from './numerals';
-export { safeFixEdits, applyEdits } from './fixes';
+export { safeFixEdits, hasSafeFix, applyEdits } from './fixes';
 export { lintModel, createLintCache, type LintCache } from './lint';
 export { createLinter, reparse, type Linter } from './incremental';
 export { blockRule } from './rules/types';
