@@ -4,8 +4,10 @@
 
 import * as vscode from 'vscode';
 import * as path from 'path';
-import { LanguageClient, TransportKind, State, DiagnosticCollectionSource, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, State, DiagnosticCollectionSource, DocumentDiagnosticRequest, ResponseError, type vsdiag, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BandedDiagnostics } from './bandedDiagnostics';
+import { DeltaPuller } from './deltaPull';
+import { DELTA_CAPABILITY, DELTA_METHOD, type DeltaReport } from '../../server/src/diagnosticDelta';
 // The node/V8 flags the server runs with; the bench (bench/lib/server.mjs) starts it with the same.
 import serverFlags from './server-flags.json';
 
@@ -34,19 +36,32 @@ function lineCount(uri: vscode.Uri): number | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.lineCount;
 }
 
+/** How a pull was answered: the whole list, "unchanged", the changes to the list held (a delta). */
+export type PullAnswer = 'full' | 'unchanged' | 'delta';
+
 /**
  * The client for the report-lint server (dist/server.js over IPC); not started. `onPull`, when
- * given, hears of every diagnostics pull: when it was asked for and when its answer was converted
- * (performance.now() of this extension host).
+ * given, hears of every diagnostics pull: when it was asked for, when its answer was converted
+ * (performance.now() of this extension host) and how it was answered.
  */
 export function createClient(
   context: vscode.ExtensionContext,
   output: vscode.LogOutputChannel,
-  onPull?: (uri: vscode.Uri, version: number, start: number, answered: number) => void,
+  onPull?: (uri: vscode.Uri, version: number, start: number, answered: number, answer?: PullAnswer) => void,
 ): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
   const links = new Map<string, vscode.Uri>();
+  // Pulls go through the server's diagnostics deltas (server/src/diagnosticDelta.ts) when it
+  // offers them: a keystroke's answer is then the few diagnostics that changed.
+  const deltas = new DeltaPuller(
+    (params, token) => client.sendRequest<DeltaReport>(DELTA_METHOD, params, token as vscode.CancellationToken),
+    async (items, token) => {
+      const converted = await client.protocol2CodeConverter.asDiagnostics(items, token as vscode.CancellationToken);
+      withRuleLinks(converted, docs, links);
+      return converted;
+    },
+  );
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverFlags.execArgv } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
@@ -72,14 +87,33 @@ export function createClient(
       dispose: (collection) => collection.dispose(),
     },
     middleware: {
-      async provideDiagnostics(document, previousResultId, token, next) {
+      async provideDiagnostics(document, previousResultId, token, next): Promise<vsdiag.DocumentDiagnosticReport | null | undefined> {
         const start = performance.now();
         // a TextDocument (or, for a document the client has not opened, its Uri: no version)
         const uri = document instanceof vscode.Uri ? document : document.uri;
         const version = document instanceof vscode.Uri ? -1 : document.version;
+        if (client.initializeResult?.capabilities.experimental?.[DELTA_CAPABILITY] === true) {
+          const before = { ...deltas.answers };
+          let pulled;
+          try {
+            pulled = await deltas.pull(client.code2ProtocolConverter.asUri(uri), previousResultId, token);
+          } catch (error) {
+            deltas.forget(client.code2ProtocolConverter.asUri(uri));
+            // The server's refusals (cancelled, content modified …) as the language client takes
+            // them; a fault of this client's own falls back to the standard pull.
+            if (error instanceof ResponseError) return client.handleFailedRequest(DocumentDiagnosticRequest.type, token, error, { kind: 'full', items: [] } as unknown as vsdiag.DocumentDiagnosticReport, true, true);
+            output.error(`diagnostics delta failed for ${uri.toString()}: ${(error as Error)?.stack ?? error}`);
+            return next(document, undefined, token);
+          }
+          if (!pulled) throw new vscode.CancellationError();
+          const answer: PullAnswer = deltas.answers.delta > before.delta ? 'delta' : deltas.answers.unchanged > before.unchanged ? 'unchanged' : 'full';
+          onPull?.(uri, version, start, performance.now(), answer);
+          // the same shape: vsdiag's report kinds are the strings 'full' and 'unChanged'
+          return pulled as unknown as vsdiag.DocumentDiagnosticReport;
+        }
         const report = await next(document, previousResultId, token);
         if (report && report.kind === 'full') withRuleLinks(report.items, docs, links);
-        onPull?.(uri, version, start, performance.now());
+        onPull?.(uri, version, start, performance.now(), report?.kind === 'full' ? 'full' : 'unchanged');
         return report;
       },
       handleDiagnostics(uri, diagnostics, next) {
@@ -88,5 +122,7 @@ export function createClient(
       },
     },
   };
-  return new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
+  const client = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => deltas.forget(client.code2ProtocolConverter.asUri(d.uri))));
+  return client;
 }

@@ -37,6 +37,7 @@ import { findConfigFile, loadConfigFile, type LoadedConfig } from './configFiles
 import { figureHover, figuresAsData } from './engine/figures';
 import { handleRenderRequest, handleExportRequest, RENDER_HTML_REQUEST, EXPORT_REQUEST, type RenderHost } from './renderRequests';
 import { completionsAt, reportOutline, placeholderFixes, fillAllPlaceholders, renumberFix, type OutlineSymbol } from './engine/assist';
+import { DELTA_CAPABILITY, DELTA_METHOD, diagnosticDelta, sameMoved, type DeltaParams, type DeltaReport } from './diagnosticDelta';
 
 /** The code action that applies every safe fix of a report. */
 const FIX_ALL_KIND = 'source.fixAll.reportLint';
@@ -108,6 +109,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        // A pull that answers with the changes to the client's list (diagnosticDelta.ts).
+        experimental: pullDiagnostics ? { [DELTA_CAPABILITY]: true } : undefined,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: resolvesCodeActionEdits },
         completionProvider: { triggerCharacters: ['；', ';', '、', '）', '（', '('] },
         documentSymbolProvider: { label: 'report-lint' },
@@ -277,7 +280,7 @@ export function startServer(connection: Connection): void {
   function sameDiagnostics(a: Diagnostic[], b: Diagnostic[]): boolean {
     if (a === b) return true;
     if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameMoved(a[i], b[i], 0)) return false;
     return true;
   }
 
@@ -372,29 +375,37 @@ export function startServer(connection: Connection): void {
    */
   const reported = new Map<string, { resultId: string; diagnostics: Diagnostic[] }>();
   let lastResultId = 0;
-  function reportOf(uri: string, diagnostics: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+  /**
+   * With `deltas` (our VS Code client's DELTA_METHOD, see diagnosticDelta.ts), a list that changed
+   * is answered with the steps from the one the client has, when they are smaller than the list.
+   */
+  function reportOf(uri: string, diagnostics: Diagnostic[], previousResultId: string | undefined, deltas = false): DocumentDiagnosticReport | DeltaReport {
     const last = reported.get(uri);
-    if (last && last.resultId === previousResultId && sameDiagnostics(last.diagnostics, diagnostics)) {
-      last.diagnostics = diagnostics; // the newer objects: the next check reuses these
-      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    const base = last && last.resultId === previousResultId ? last : undefined;
+    if (base && sameDiagnostics(base.diagnostics, diagnostics)) {
+      base.diagnostics = diagnostics; // the newer objects: the next check reuses these
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: base.resultId };
     }
     const resultId = String(++lastResultId);
     reported.set(uri, { resultId, diagnostics });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
+    const ops = deltas && base ? diagnosticDelta(base.diagnostics, diagnostics) : undefined;
+    return ops ? { kind: 'delta', resultId, ops } : { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };
   }
 
-  connection.languages.diagnostics.on(async (params, token) => {
+  async function pullReport(uri: string, previousResultId: string | undefined, token: CancellationToken, deltas: boolean) {
     if (token.isCancellationRequested) return diagnosticsCancelled();
-    const doc = documents.get(params.textDocument.uri);
+    const doc = documents.get(uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     try {
-      return reportOf(doc.uri, await diagnosticsFor(doc, token), params.previousResultId);
+      return reportOf(doc.uri, await diagnosticsFor(doc, token), previousResultId, deltas);
     } catch (e) {
       if (e instanceof CheckCancelled) return diagnosticsCancelled();
       log(`diagnostics failed for ${doc.uri}: ${(e as Error).stack ?? e}`);
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
-  });
+  }
+  connection.languages.diagnostics.on((params, token) => pullReport(params.textDocument.uri, params.previousResultId, token, false) as Promise<DocumentDiagnosticReport>);
+  connection.onRequest(DELTA_METHOD, (params: DeltaParams, token) => pullReport(params.textDocument.uri, params.previousResultId, token, true));
 
   function schedulePush(doc: TextDocument, immediate = false): void {
     if (pullDiagnostics) return;

@@ -33,6 +33,8 @@ export interface Session {
   conn: MessageConnection;
   child: ChildProcess;
   published: Published[];
+  /** What the server answered `initialize` with. */
+  capabilities: any;
   waitForPush(uri: string, predicate: (p: Published) => boolean): Promise<Published>;
   /** The server still answers: a request that reads the document's state gets a reply. */
   assertAlive(uri: string): Promise<void>;
@@ -58,7 +60,7 @@ export async function startSession(opts: { pull: boolean; rootDir: string; local
   conn.onRequest('workspace/diagnostic/refresh', () => null);
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
-  await conn.sendRequest('initialize', {
+  const initialized: { capabilities: any } = await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(opts.rootDir).href,
     workspaceFolders: [{ uri: pathToFileURL(opts.rootDir).href, name: 'ws' }],
@@ -76,6 +78,7 @@ export async function startSession(opts: { pull: boolean; rootDir: string; local
   await conn.sendNotification('initialized', {});
   return {
     conn,
+    capabilities: initialized.capabilities,
     child,
     published,
     waitForPush(uri, predicate) {

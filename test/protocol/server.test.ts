@@ -205,6 +205,62 @@ test('result ids: a pull after edits that leave every diagnostic where it was is
   }
 });
 
+test('diagnostics deltas: our client\'s pull is answered with the changes to the list it has', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
+  const pull = (previousResultId?: string): Promise<any> => s.conn.sendRequest('reportLint/diagnostics', { textDocument: { uri }, previousResultId });
+  const insert = (version: number, line: number, character: number, text: string) =>
+    s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }] });
+  /** The steps, each as "keep n", "keep n moved k", "drop n" or "add" and the findings added. */
+  const steps = (ops: any[]) => ops.map((o) => ('add' in o ? `add ${summarize(o.add).join(' ')}` : 'drop' in o ? `drop ${o.drop}` : `keep ${o.keep}${o.lines ? ` moved ${o.lines}` : ''}`));
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.deepEqual(summarize(first.items), ['duplicate-punctuation@3:11', 'heading-numbering@6:0', 'placeholder@0:0', 'required-section@0:0']);
+    // a placeholder typed on line 5, between the 、、 of line 3 and the numbering gap of line 6
+    await insert(2, 5, 0, 'XX');
+    const added = await pull(first.resultId);
+    assert.equal(added.kind, 'delta');
+    assert.notEqual(added.resultId, first.resultId);
+    assert.deepEqual(steps(added.ops), ['keep 3', 'add placeholder@5:0', 'keep 1']);
+    // a line typed under the title moves every finding below it by one line: nothing is sent again
+    await insert(3, 1, 0, '\n');
+    const movedDown = await pull(added.resultId);
+    assert.deepEqual(steps(movedDown.ops), ['keep 2', 'keep 3 moved 1']);
+    // the placeholder deleted again
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 2 } }, text: '' }] });
+    const dropped = await pull(movedDown.resultId);
+    assert.deepEqual(steps(dropped.ops), ['keep 3', 'drop 1', 'keep 1']);
+    // nothing changed since: unchanged, as for the standard pull
+    assert.deepEqual(await pull(dropped.resultId), { kind: 'unchanged', resultId: dropped.resultId });
+    // a list the server did not give last (or none) gets the whole list
+    const stale = await pull(first.resultId);
+    assert.equal(stale.kind, 'full');
+    assert.deepEqual(summarize(stale.items), ['duplicate-punctuation@4:11', 'heading-numbering@7:0', 'placeholder@0:0', 'required-section@0:0']);
+    // the standard pull never answers with steps
+    await insert(5, 6, 0, 'XX');
+    const standard: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: stale.resultId });
+    assert.equal(standard.kind, 'full');
+    assert.equal(standard.items.length, 5);
+  } finally {
+    await s.close();
+  }
+});
+
+test('diagnostics deltas are offered to clients that pull, as an experimental capability', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  for (const pull of [true, false]) {
+    const s = await startSession({ pull, rootDir: dir });
+    try {
+      assert.equal(s.capabilities?.experimental?.reportLintDiagnosticDeltas, pull ? true : undefined);
+    } finally {
+      await s.close();
+    }
+  }
+});
+
 test('after edits above, below and between findings, the diagnostics equal those of the text opened afresh', async () => {
   // Edits that move findings by lines and by columns, and one that leaves the earlier ones be.
   await editsMatchFresh(REPORT, [
