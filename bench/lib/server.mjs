@@ -7,10 +7,19 @@ import { readFileSync, existsSync } from 'fs';
 import { pathToFileURL } from 'url';
 import { performance } from 'perf_hooks';
 import { createRequire } from 'module';
-import { dirname, join } from 'path';
+import { dirname, join, basename } from 'path';
+import { tmpdir } from 'os';
+import * as esbuild from 'esbuild';
 import { summarize, prng } from './util.mjs';
 
 const require = createRequire(import.meta.url);
+
+/** server/src/diagnosticDelta.ts (the steps of a diagnostics delta), bundled and loaded. */
+function loadDelta() {
+  const outfile = join(tmpdir(), `report-lint-bench-delta-${process.pid}.cjs`);
+  esbuild.buildSync({ entryPoints: [join(dirname(new URL(import.meta.url).pathname), '..', '..', 'server', 'src', 'diagnosticDelta.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  return require(outfile);
+}
 
 /**
  * The node/V8 flags our VS Code client starts the server with (client/src/server-flags.json, which
@@ -112,40 +121,62 @@ export async function measureServer(serverJs, file, { editFile, edits = 15, warm
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri: big.uri } });
 
     if (editFile) {
-      const doc = await open(editFile);
-      // As a language client does, each pull names the result it has: an edit that leaves every
-      // diagnostic in place is answered "unchanged".
-      let resultId = (await diagnostics(doc.uri)).resultId;
-      let unchanged = 0;
-      const lines = doc.text.split('\n');
+      // Two copies of the report, edited alike: one pulled as LSP clients pull
+      // (textDocument/diagnostic), one as our VS Code client pulls (reportLint/diagnostics: the
+      // changes to the list it holds, applied here as the client applies them). The two alternate
+      // edit by edit, so that the server's warm-up and the machine's load fall on both alike.
+      const { DELTA_METHOD, applyDelta, moved } = loadDelta();
+      const standard = await open(editFile);
+      const delta = { uri: pathToFileURL(join(dirname(editFile), `delta-${basename(editFile)}`)).href };
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: delta.uri, languageId: 'plaintext', version: 1, text: standard.text } });
+      const pulls = {
+        standard: { uri: standard.uri, version: 1, pull: (uri, previousResultId) => diagnostics(uri, previousResultId), samples: [], cpu: [], early: [], answers: {} },
+        delta: { uri: delta.uri, version: 1, pull: (uri, previousResultId) => withTimeout(conn.sendRequest(DELTA_METHOD, { textDocument: { uri }, previousResultId }), 120_000, DELTA_METHOD), samples: [], cpu: [], early: [], answers: {} },
+      };
+      for (const p of Object.values(pulls)) {
+        const first = await p.pull(p.uri);
+        p.resultId = first.resultId;
+        p.held = first.items;
+      }
+      const lines = standard.text.split('\n');
       const rand = prng(7);
-      const samples = [];
-      const cpu = [];
-      const early = [];
-      let version = 1;
       // Warm-up edits first, as for the in-process re-check (the server settles after some tens of
       // edits); the first 50 are timed apart.
       for (let i = 0; i < warmup + edits; i++) {
         const line = Math.floor(rand() * lines.length);
         const character = Math.floor(rand() * (lines[line].length + 1));
-        version++;
-        const c = procCpuMs(child.pid);
-        const t = performance.now();
-        await conn.sendNotification('textDocument/didChange', {
-          textDocument: { uri: doc.uri, version },
-          contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
-        });
-        const answer = await diagnostics(doc.uri, resultId);
-        resultId = answer.resultId;
-        if (i < warmup) {
-          if (i < 50) early.push(performance.now() - t);
-          continue;
+        const order = i % 2 ? [pulls.delta, pulls.standard] : [pulls.standard, pulls.delta];
+        for (const p of order) {
+          p.version++;
+          const c = procCpuMs(child.pid);
+          const t = performance.now();
+          await conn.sendNotification('textDocument/didChange', {
+            textDocument: { uri: p.uri, version: p.version },
+            contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: '的' }],
+          });
+          const answer = await p.pull(p.uri, p.resultId);
+          if (answer.kind === 'full') p.held = answer.items;
+          else if (answer.kind === 'delta') {
+            const before = p.held;
+            p.held = applyDelta(before, answer.ops, (k) => before[k], (k, by) => moved(before[k], by), (d) => d);
+            if (!p.held) throw new Error('a delta that does not fit the list held');
+          }
+          p.resultId = answer.resultId;
+          const ms = performance.now() - t;
+          if (i < warmup) {
+            if (i < 50) p.early.push(ms);
+            continue;
+          }
+          p.samples.push(ms);
+          p.cpu.push(procCpuMs(child.pid) - c);
+          p.answers[answer.kind] = (p.answers[answer.kind] ?? 0) + 1;
         }
-        samples.push(performance.now() - t);
-        cpu.push(procCpuMs(child.pid) - c);
-        if (answer.kind === 'unchanged') unchanged++;
       }
-      result.edit = { ...summarize(samples, cpu), warmup, unchanged, firstEdits: early.length ? summarize(early) : null };
+      if (JSON.stringify(pulls.delta.held) !== JSON.stringify(pulls.standard.held)) throw new Error('the list rebuilt from deltas differs from the standard pull\'s');
+      const summary = (p) => ({ ...summarize(p.samples, p.cpu), warmup, unchanged: p.answers.unchanged ?? 0, answers: p.answers, firstEdits: p.early.length ? summarize(p.early) : null });
+      result.edit = summary(pulls.standard);
+      result.editDelta = summary(pulls.delta);
+      result.editDiagnostics = pulls.standard.held.length;
     }
     const warnings = logs.filter((l) => /warning|budget|fail/i.test(l));
     result.budgetWarnings = warnings.filter((l) => /budget/.test(l)).length;

@@ -64,6 +64,8 @@ export interface PullTiming {
   version: number;
   start: number;
   answered: number;
+  /** How the server answered: the whole list, "unchanged", or the changes to the list held. */
+  answer?: 'full' | 'unchanged' | 'delta';
 }
 
 // The end of the bundle's evaluation: every import above has run.
@@ -155,9 +157,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     try {
       // Required at run time from dist/lsp.js (esbuild leaves './lsp' out of dist/client.js).
       lsp = require('./lsp') as typeof import('./lsp');
-      c = client = lsp.createClient(context, output, (uri, version, start, answered) => {
+      c = client = lsp.createClient(context, output, (uri, version, start, answered, answer) => {
         if (pulls.length === 64) pulls.shift();
-        pulls.push({ uri: uri.toString(), version, start: performance.timeOrigin + start, answered: performance.timeOrigin + answered });
+        pulls.push({ uri: uri.toString(), version, start: performance.timeOrigin + start, answered: performance.timeOrigin + answered, answer });
       });
     } catch (e) {
       output.appendLine(`report-lint could not load its language client: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -36,6 +36,7 @@ interface PullTiming {
   version: number;
   start: number;
   answered: number;
+  answer?: 'full' | 'unchanged' | 'delta';
 }
 interface Api {
   timings?: () => ApiTimings;
@@ -186,6 +187,7 @@ const countBy = (diags: vscode.Diagnostic[]) => {
 /** Keystrokes typed in the page (see typeInPage), summarised. */
 interface TypedResult {
   edits: number;
+  answers: Record<string, number>;
   medianMs: number;
   p95Ms: number;
   minMs: number;
@@ -229,6 +231,7 @@ async function typeInPage(api: Api, doc: vscode.TextDocument, editor: vscode.Tex
     const ms = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : +(b - a).toFixed(1));
     return {
       edit: k.edit,
+      answer: pull?.answer ?? null,
       ms: +(k.drawn - k.input).toFixed(1),
       echoMs: ms(k.input, k.echo),
       toHostMs: ms(k.input, change?.at),
@@ -242,8 +245,13 @@ async function typeInPage(api: Api, doc: vscode.TextDocument, editor: vscode.Tex
     return xs.length ? +percentile(xs, 50).toFixed(1) : null;
   };
   const t = keys.map((k) => k.ms).sort((a, b) => a - b);
+  const answers: Record<string, number> = {};
+  for (const k of keys) answers[k.answer ?? 'no pull of this version'] = (answers[k.answer ?? 'no pull of this version'] ?? 0) + 1;
+  // Each keystroke adds or removes a finding: our client's pull is answered with that change alone.
+  assert.ok((answers.delta ?? 0) > 0, `the keystrokes' pulls were answered with diagnostics deltas: ${JSON.stringify(answers)}`);
   return {
     edits: keys.length,
+    answers,
     medianMs: +percentile(t, 50).toFixed(1),
     p95Ms: +percentile(t, 95).toFixed(1),
     minMs: t[0],
