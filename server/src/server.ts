@@ -296,10 +296,15 @@ export function startServer(connection: Connection): void {
     const settings = await getSettings(doc.uri);
     // The cancellation may have arrived while the settings were fetched.
     if (token?.isCancellationRequested) throw new CheckCancelled();
-    const entry = computeCheck(doc, settings);
-    // A newer version arrived while settings were fetched: the result is outdated, drop it.
+    // Requests that arrive together (at opening: the pull, symbols, folding, code lens; while
+    // typing: the pull and a completion) all wait for the settings: the first to resume checks,
+    // the others find its result here.
+    const done = checks.get(doc.uri);
+    if (done && done.version === doc.version) return done;
+    // A newer version arrived while settings were fetched: check that one instead.
     const current = documents.get(doc.uri);
     if (current && current.version !== doc.version) return check(current, token);
+    const entry = computeCheck(doc, settings);
     checks.set(doc.uri, entry);
     sendStatus(doc.uri, entry);
     return entry;
@@ -607,8 +612,13 @@ export function startServer(connection: Connection): void {
     return action;
   });
 
-  /** The latest check of a document that is a report, or undefined (also when the request was cancelled). */
-  async function reportResult(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; result: LintResult } | undefined> {
+  /**
+   * The latest check of a document that is a report, or undefined (also when the request was
+   * cancelled). `afterPulls`: for what the editor asks for beside the diagnostics (symbols,
+   * folding, code lens), answered only once the diagnostics pulls waiting on the same check have
+   * been: on opening a large report the squiggles then come first, not after the outline.
+   */
+  async function reportResult(uri: string, token?: CancellationToken, afterPulls = false): Promise<{ doc: TextDocument; result: LintResult } | undefined> {
     const doc = documents.get(uri);
     if (!doc || token?.isCancellationRequested) return undefined;
     let entry: CheckEntry;
@@ -618,6 +628,8 @@ export function startServer(connection: Connection): void {
       if (e instanceof CheckCancelled) return undefined;
       throw e;
     }
+    // The pulls resume on promises already settled; this resumes after them, on the next turn.
+    if (afterPulls) await new Promise((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested) return undefined;
     return entry.result ? { doc, result: entry.result } : undefined;
   }
@@ -645,7 +657,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri, token);
+      const r = await reportResult(params.textDocument.uri, token, true);
       if (!r) return [];
       const convert = (s: OutlineSymbol): DocumentSymbol => ({
         name: s.name || '—',
@@ -664,7 +676,7 @@ export function startServer(connection: Connection): void {
 
   connection.onFoldingRanges(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri, token);
+      const r = await reportResult(params.textDocument.uri, token, true);
       // The outline in the UI language (as the other two requests ask): its ranges are the same in any.
       return r ? reportOutline(r.result.model, r.result.sections, locale).folding : [];
     } catch (e) {
@@ -675,7 +687,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeLens(async (params, token) => {
     try {
-      const r = await reportResult(params.textDocument.uri, token);
+      const r = await reportResult(params.textDocument.uri, token, true);
       if (!r) return [];
       const counts = reportOutline(r.result.model, r.result.sections, locale).counts;
       const lens = (offset: number, title: string) => ({ range: { start: r.doc.positionAt(offset), end: r.doc.positionAt(offset) }, command: { title, command: '' } });

@@ -21,8 +21,6 @@ const SERVER_CANCELLED = -32802;
 const REQUEST_CANCELLED = -32800;
 
 interface CancellationSession extends Session {
-  /** URIs the server sent a reportLint/status for (sent after each check it ran). */
-  statuses: string[];
   /** Runs once, inside the client's answer to the next workspace/configuration request for `uri`. */
   onConfiguration(uri: string, hook: () => void): void;
   open(uri: string, text: string): Promise<void>;
@@ -31,10 +29,8 @@ interface CancellationSession extends Session {
 /** A pull-diagnostics session whose configuration answers can run a hook (to cancel a request). */
 async function startCancellationSession(rootDir: string): Promise<CancellationSession> {
   const s = await startSession({ pull: true, rootDir });
-  const statuses: string[] = [];
   const hooks = new Map<string, () => void>();
-  // These replace the shared session's handlers for the same methods.
-  s.conn.onNotification('reportLint/status', (st: { uri: string }) => void statuses.push(st.uri));
+  // This replaces the shared session's handler for the same method.
   s.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string }[] }) => {
     for (const item of p.items) {
       const hook = item.scopeUri ? hooks.get(item.scopeUri) : undefined;
@@ -46,7 +42,6 @@ async function startCancellationSession(rootDir: string): Promise<CancellationSe
     return p.items.map(() => null);
   });
   return Object.assign(s, {
-    statuses,
     onConfiguration: (uri: string, hook: () => void) => void hooks.set(uri, hook),
     open: (uri: string, text: string) => s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version: 1, text } }),
   });

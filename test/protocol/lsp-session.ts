@@ -33,6 +33,8 @@ export interface Session {
   conn: MessageConnection;
   child: ChildProcess;
   published: Published[];
+  /** The URIs of the `reportLint/status` notifications received (the server sends one after each check). */
+  statuses: string[];
   /** What the server answered `initialize` with. */
   capabilities: any;
   waitForPush(uri: string, predicate: (p: Published) => boolean): Promise<Published>;
@@ -55,7 +57,8 @@ export async function startSession(opts: { pull: boolean; rootDir: string; local
     }
   });
   conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('reportLint/status', () => undefined);
+  const statuses: string[] = [];
+  conn.onNotification('reportLint/status', (p: { uri: string }) => void statuses.push(p.uri));
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? null));
   conn.onRequest('workspace/diagnostic/refresh', () => null);
   conn.onRequest('client/registerCapability', () => null);
@@ -79,6 +82,7 @@ export async function startSession(opts: { pull: boolean; rootDir: string; local
   return {
     conn,
     capabilities: initialized.capabilities,
+    statuses,
     child,
     published,
     waitForPush(uri, predicate) {

@@ -249,6 +249,38 @@ test('diagnostics deltas: our client\'s pull is answered with the changes to the
   }
 });
 
+test('opening a report: the requests that come together share one check, and the diagnostics are answered first', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
+  try {
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    // What VS Code asks for when it opens a file, in the order it tends to: outline first.
+    const answered: string[] = [];
+    const ask = (method: string) => s.conn.sendRequest(method, { textDocument: { uri } }).then((r) => (answered.push(method), r));
+    const [symbols, , , diagnostics]: any[] = await Promise.all([
+      ask('textDocument/documentSymbol'),
+      ask('textDocument/foldingRange'),
+      ask('textDocument/codeLens'),
+      ask('textDocument/diagnostic'),
+    ]);
+    assert.equal(answered[0], 'textDocument/diagnostic', `answered in the order ${answered.join(', ')}`);
+    assert.deepEqual(summarize(diagnostics.items), ['duplicate-punctuation@3:11', 'heading-numbering@6:0', 'placeholder@0:0', 'required-section@0:0']);
+    assert.equal(symbols[0].name, 'XX镇2024年宣传工作总结');
+    // One check of version 1: the server sends a status after each check, before its answers.
+    assert.equal(s.statuses.filter((u) => u === uri).length, 1);
+    // Typing a 、 brings a completion request and the pull together: one check of version 2.
+    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 4 }, end: { line: 5, character: 4 } }, text: '、' }] });
+    await Promise.all([
+      s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 5 }, context: { triggerKind: 2, triggerCharacter: '、' } }),
+      s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }),
+    ]);
+    assert.equal(s.statuses.filter((u) => u === uri).length, 2);
+  } finally {
+    await s.close();
+  }
+});
+
 test('diagnostics deltas are offered to clients that pull, as an experimental capability', async () => {
   const dir = tempWorkspace({ '工作总结.txt': REPORT });
   for (const pull of [true, false]) {
