@@ -55,6 +55,23 @@ const semverLite = {
   },
 };
 
+// vscode-languageclient matches glob patterns with minimatch (≈ 26 KB with brace-expansion) in three
+// places only: document selectors with a `pattern`, notebook selectors, and the file operations a
+// server may register. Our selectors are by language and scheme (client/src/lsp.ts), and the server
+// registers no notebook sync and no file operations (a protocol test pins its capabilities). A
+// stand-in that throws if ever called replaces it, so that using a pattern fails loudly.
+const noMinimatch = {
+  name: 'no-minimatch',
+  setup(build) {
+    build.onResolve({ filter: /^minimatch$/ }, () => ({ path: 'minimatch', namespace: 'no-minimatch' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-minimatch' }, () => ({
+      contents: `class Minimatch { constructor() { throw new Error('report-lint: glob patterns in document selectors and file operations are not supported (minimatch is not bundled)'); } }
+module.exports = { Minimatch };`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The engine's YAML data is parsed at build time (scripts/yaml-plugin.mjs).
 const enginePlugins = [yamlEsm, noLinkify, yamlDataPlugin];
 
@@ -151,7 +168,7 @@ const builds = [
   // The client in two files: dist/client.js (activation) and dist/lsp.js (vscode-languageclient),
   // which client.js requires once activation has returned.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...enginePlugins, lspAsSeparateFile] },
-  { ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'], plugins: [...enginePlugins, semverLite] },
+  { ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'], plugins: [...enginePlugins, semverLite, noMinimatch] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...enginePlugins, docxAsSeparateFile] },
   // The CLI is a one-shot process that compiles its whole bundle on every run: minified in the dev
   // build too (whitespace and syntax; names kept, so CPU profiles stay readable), ≈ 1 % of its

@@ -281,12 +281,15 @@ test('opening a report: the requests that come together share one check, and the
   }
 });
 
-test('diagnostics deltas are offered to clients that pull, as an experimental capability', async () => {
+test('capabilities: diagnostics deltas offered to clients that pull (experimental); no file operations or notebooks', async () => {
   const dir = tempWorkspace({ '工作总结.txt': REPORT });
   for (const pull of [true, false]) {
     const s = await startSession({ pull, rootDir: dir });
     try {
       assert.equal(s.capabilities?.experimental?.reportLintDiagnosticDeltas, pull ? true : undefined);
+      // Our client bundles no glob matcher (esbuild.mjs, no-minimatch): no file operations, no notebooks.
+      assert.equal(s.capabilities?.workspace?.fileOperations, undefined);
+      assert.equal(s.capabilities?.notebookDocumentSync, undefined);
     } finally {
       await s.close();
     }
