@@ -80,6 +80,11 @@ export class DeltaPuller {
     this.held.delete(uri);
   }
 
+  /** Forgets every list (the server stopped: a new one has given none of them). */
+  clear(): void {
+    this.held.clear();
+  }
+
   private async rebuild(base: Held, ops: readonly DeltaOp[], token: Token): Promise<{ sent: Diagnostic[]; items: vscode.Diagnostic[] } | undefined> {
     type Pair = [Diagnostic, vscode.Diagnostic | undefined];
     const pairs = applyDelta<Diagnostic, Pair>(

@@ -123,6 +123,9 @@ export function createClient(
     },
   };
   const client = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
-  context.subscriptions.push(vscode.workspace.onDidCloseTextDocument((d) => deltas.forget(client.code2ProtocolConverter.asUri(d.uri))));
+  context.subscriptions.push(
+    vscode.workspace.onDidCloseTextDocument((d) => deltas.forget(client.code2ProtocolConverter.asUri(d.uri))),
+    client.onDidChangeState((e) => e.newState === State.Stopped && deltas.clear()),
+  );
   return client;
 }

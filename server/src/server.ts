@@ -379,6 +379,9 @@ export function startServer(connection: Connection): void {
    * is mostly by identity; the rest, the few diagnostics of the edited block, by content.
    */
   const reported = new Map<string, { resultId: string; diagnostics: Diagnostic[] }>();
+  // Result ids name this server process too: a client that kept a list across a restart of the
+  // server never has it taken for one the new process gave.
+  const resultIdPrefix = `${process.pid.toString(36)}.${Date.now().toString(36)}.`;
   let lastResultId = 0;
   /**
    * With `deltas` (our VS Code client's DELTA_METHOD, see diagnosticDelta.ts), a list that changed
@@ -391,7 +394,7 @@ export function startServer(connection: Connection): void {
       base.diagnostics = diagnostics; // the newer objects: the next check reuses these
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: base.resultId };
     }
-    const resultId = String(++lastResultId);
+    const resultId = resultIdPrefix + ++lastResultId;
     reported.set(uri, { resultId, diagnostics });
     const ops = deltas && base ? diagnosticDelta(base.diagnostics, diagnostics) : undefined;
     return ops ? { kind: 'delta', resultId, ops } : { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics };

@@ -281,6 +281,25 @@ test('opening a report: the requests that come together share one check, and the
   }
 });
 
+test('result ids name the server process: a restarted server never answers with an id the last one gave', async () => {
+  const dir = tempWorkspace({ '工作总结.txt': REPORT });
+  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
+  const ids: string[] = [];
+  for (let run = 0; run < 2; run++) {
+    const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
+    try {
+      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+      const first: any = await s.conn.sendRequest('reportLint/diagnostics', { textDocument: { uri } });
+      ids.push(first.resultId);
+      // a list the earlier process gave is not taken for this one's
+      if (run === 1) assert.equal(((await s.conn.sendRequest('reportLint/diagnostics', { textDocument: { uri }, previousResultId: ids[0] })) as any).kind, 'full');
+    } finally {
+      await s.close();
+    }
+  }
+  assert.notEqual(ids[0], ids[1]);
+});
+
 test('capabilities: diagnostics deltas offered to clients that pull (experimental); no file operations or notebooks', async () => {
   const dir = tempWorkspace({ '工作总结.txt': REPORT });
   for (const pull of [true, false]) {
