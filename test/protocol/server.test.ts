@@ -167,15 +167,27 @@ async function editsMatchFresh(start: string, edits: Change[]): Promise<{ first:
   }
 }
 
-test('result ids: a pull after edits that leave every diagnostic where it was is answered "unchanged"', async () => {
+/**
+ * A pulling session (our client's initialization) with REPORT open as 工作总结.txt; `insert` types
+ * text at a place as a new version. Closes the session after `body`.
+ */
+async function withOpenReport(body: (s: Session, uri: string, insert: (version: number, line: number, character: number, text: string) => Promise<void>) => Promise<void>): Promise<void> {
   const dir = tempWorkspace({ '工作总结.txt': REPORT });
   const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
   const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
-  const pull = (previousResultId?: string): Promise<any> => s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
   const insert = (version: number, line: number, character: number, text: string) =>
     s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }] });
   try {
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+    await body(s, uri, insert);
+  } finally {
+    await s.close();
+  }
+}
+
+test('result ids: a pull after edits that leave every diagnostic where it was is answered "unchanged"', async () => {
+  await withOpenReport(async (s, uri, insert) => {
+    const pull = (previousResultId?: string): Promise<any> => s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
     const first = await pull();
     assert.equal(first.kind, 'full');
     assert.equal(typeof first.resultId, 'string');
@@ -200,22 +212,14 @@ test('result ids: a pull after edits that leave every diagnostic where it was is
     const stale = await pull(again.resultId);
     assert.equal(stale.kind, 'full');
     assert.deepEqual(stale.items, moved.items);
-  } finally {
-    await s.close();
-  }
+  });
 });
 
 test('diagnostics deltas: our client\'s pull is answered with the changes to the list it has', async () => {
-  const dir = tempWorkspace({ '工作总结.txt': REPORT });
-  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
-  const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
-  const pull = (previousResultId?: string): Promise<any> => s.conn.sendRequest('reportLint/diagnostics', { textDocument: { uri }, previousResultId });
-  const insert = (version: number, line: number, character: number, text: string) =>
-    s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }] });
-  /** The steps, each as "keep n", "keep n moved k", "drop n" or "add" and the findings added. */
-  const steps = (ops: any[]) => ops.map((o) => ('add' in o ? `add ${summarize(o.add).join(' ')}` : 'drop' in o ? `drop ${o.drop}` : `keep ${o.keep}${o.lines ? ` moved ${o.lines}` : ''}`));
-  try {
-    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+  await withOpenReport(async (s, uri, insert) => {
+    const pull = (previousResultId?: string): Promise<any> => s.conn.sendRequest('reportLint/diagnostics', { textDocument: { uri }, previousResultId });
+    /** The steps, each as "keep n", "keep n moved k", "drop n" or "add" and the findings added. */
+    const steps = (ops: any[]) => ops.map((o) => ('add' in o ? `add ${summarize(o.add).join(' ')}` : 'drop' in o ? `drop ${o.drop}` : `keep ${o.keep}${o.lines ? ` moved ${o.lines}` : ''}`));
     const first = await pull();
     assert.equal(first.kind, 'full');
     assert.deepEqual(summarize(first.items), ['duplicate-punctuation@3:11', 'heading-numbering@6:0', 'placeholder@0:0', 'required-section@0:0']);
@@ -244,17 +248,11 @@ test('diagnostics deltas: our client\'s pull is answered with the changes to the
     const standard: any = await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: stale.resultId });
     assert.equal(standard.kind, 'full');
     assert.equal(standard.items.length, 5);
-  } finally {
-    await s.close();
-  }
+  });
 });
 
 test('opening a report: the requests that come together share one check, and the diagnostics are answered first', async () => {
-  const dir = tempWorkspace({ '工作总结.txt': REPORT });
-  const uri = pathToFileURL(path.join(dir, '工作总结.txt')).href;
-  const s = await startSession({ pull: true, rootDir: dir, ruleLinks: 'client' });
-  try {
-    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: REPORT } });
+  await withOpenReport(async (s, uri, insert) => {
     // What VS Code asks for when it opens a file, in the order it tends to: outline first.
     const answered: string[] = [];
     const ask = (method: string) => s.conn.sendRequest(method, { textDocument: { uri } }).then((r) => (answered.push(method), r));
@@ -270,15 +268,13 @@ test('opening a report: the requests that come together share one check, and the
     // One check of version 1: the server sends a status after each check, before its answers.
     assert.equal(s.statuses.filter((u) => u === uri).length, 1);
     // Typing a 、 brings a completion request and the pull together: one check of version 2.
-    await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: 4 }, end: { line: 5, character: 4 } }, text: '、' }] });
+    await insert(2, 5, 4, '、');
     await Promise.all([
       s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 5 }, context: { triggerKind: 2, triggerCharacter: '、' } }),
       s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }),
     ]);
     assert.equal(s.statuses.filter((u) => u === uri).length, 2);
-  } finally {
-    await s.close();
-  }
+  });
 });
 
 test('result ids name the server process: a restarted server never answers with an id the last one gave', async () => {
