@@ -16,6 +16,12 @@ export interface Token {
 /** What vscode-languageclient takes from a diagnostics provider (its `vsdiag` report kinds). */
 export type PulledReport = { kind: 'full'; resultId?: string; items: vscode.Diagnostic[] } | { kind: 'unChanged'; resultId: string };
 
+/** A pull's report, and how the server answered it: the whole list, "unchanged", or a delta. */
+export interface Pulled {
+  report: PulledReport;
+  answer: 'full' | 'unchanged' | 'delta';
+}
+
 interface Held {
   resultId: string;
   sent: Diagnostic[];
@@ -24,8 +30,8 @@ interface Held {
 
 export class DeltaPuller {
   private readonly held = new Map<string, Held>();
-  /** How the last pulls were answered (for the tests and the integration suite's timings). */
-  readonly answers = { full: 0, unchanged: 0, delta: 0, refused: 0 };
+  /** Deltas that did not fit the list held (the whole list was then asked for afresh). */
+  refused = 0;
 
   /**
    * `send` makes the request (DELTA_METHOD) and rejects as the language client's requests do;
@@ -38,41 +44,37 @@ export class DeltaPuller {
   ) {}
 
   /**
-   * The file's diagnostics after a pull, as the language client wants them. `previousResultId` is
-   * the result the language client has; undefined when the token was cancelled (nothing is kept).
+   * The file's diagnostics after a pull, as the language client wants them, and how the server
+   * answered. `previousResultId` is the result the language client has. Undefined when the token
+   * was cancelled (nothing is kept); rejects as `send` does.
    */
-  async pull(uri: string, previousResultId: string | undefined, token: Token): Promise<PulledReport | undefined> {
+  async pull(uri: string, previousResultId: string | undefined, token: Token): Promise<Pulled | undefined> {
     const had = this.held.get(uri);
     const base = had && previousResultId !== undefined && had.resultId === previousResultId ? had : undefined;
     let report = await this.send({ textDocument: { uri }, previousResultId: base?.resultId }, token);
     if (token.isCancellationRequested) return undefined;
-    if (report.kind === 'unchanged' && base) {
-      this.answers.unchanged++;
-      return { kind: 'unChanged', resultId: report.resultId };
-    }
+    if (report.kind === 'unchanged' && base) return { report: { kind: 'unChanged', resultId: report.resultId }, answer: 'unchanged' };
     if (report.kind === 'delta' && base) {
       const rebuilt = await this.rebuild(base, report.ops, token);
       if (token.isCancellationRequested) return undefined;
       if (rebuilt) {
-        this.answers.delta++;
         this.held.set(uri, { resultId: report.resultId, ...rebuilt });
-        return { kind: 'full', resultId: report.resultId, items: rebuilt.items };
+        return { report: { kind: 'full', resultId: report.resultId, items: rebuilt.items }, answer: 'delta' };
       }
     }
     if (report.kind !== 'full') {
       // Steps that do not fit the list held here (or an answer about a list it never named):
       // the whole list, asked for afresh.
-      this.answers.refused++;
+      this.refused++;
       report = await this.send({ textDocument: { uri } }, token);
       if (token.isCancellationRequested) return undefined;
       if (report.kind !== 'full') throw new Error(`${uri}: the server answered a request for the whole list with "${report.kind}"`);
     }
     const items = await this.convert(report.items, token);
     if (token.isCancellationRequested) return undefined;
-    this.answers.full++;
     if (report.resultId === undefined) this.held.delete(uri);
     else this.held.set(uri, { resultId: report.resultId, sent: report.items, items });
-    return { kind: 'full', resultId: report.resultId, items };
+    return { report: { kind: 'full', resultId: report.resultId, items }, answer: 'full' };
   }
 
   /** Forgets a file's list (closed, or its diagnostics cleared). */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import { LanguageClient, TransportKind, State, DiagnosticCollectionSource, DocumentDiagnosticRequest, ResponseError, type vsdiag, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BandedDiagnostics } from './bandedDiagnostics';
-import { DeltaPuller } from './deltaPull';
+import { DeltaPuller, type Pulled } from './deltaPull';
 import { DELTA_CAPABILITY, DELTA_METHOD, type DeltaReport } from '../../server/src/diagnosticDelta';
 // The node/V8 flags the server runs with; the bench (bench/lib/server.mjs) starts it with the same.
 import serverFlags from './server-flags.json';
@@ -37,7 +37,7 @@ function lineCount(uri: vscode.Uri): number | undefined {
 }
 
 /** How a pull was answered: the whole list, "unchanged", the changes to the list held (a delta). */
-export type PullAnswer = 'full' | 'unchanged' | 'delta';
+export type PullAnswer = Pulled['answer'];
 
 /**
  * The client for the report-lint server (dist/server.js over IPC); not started. `onPull`, when
@@ -92,26 +92,26 @@ export function createClient(
         // a TextDocument (or, for a document the client has not opened, its Uri: no version)
         const uri = document instanceof vscode.Uri ? document : document.uri;
         const version = document instanceof vscode.Uri ? -1 : document.version;
+        let standardFrom = previousResultId;
         if (client.initializeResult?.capabilities.experimental?.[DELTA_CAPABILITY] === true) {
-          const before = { ...deltas.answers };
-          let pulled;
+          const protocolUri = client.code2ProtocolConverter.asUri(uri);
           try {
-            pulled = await deltas.pull(client.code2ProtocolConverter.asUri(uri), previousResultId, token);
+            const pulled = await deltas.pull(protocolUri, previousResultId, token);
+            if (!pulled) throw new vscode.CancellationError();
+            onPull?.(uri, version, start, performance.now(), pulled.answer);
+            // the same shape: vsdiag's report kinds are the strings 'full' and 'unChanged'
+            return pulled.report as unknown as vsdiag.DocumentDiagnosticReport;
           } catch (error) {
-            deltas.forget(client.code2ProtocolConverter.asUri(uri));
+            if (error instanceof vscode.CancellationError) throw error;
+            deltas.forget(protocolUri);
             // The server's refusals (cancelled, content modified …) as the language client takes
-            // them; a fault of this client's own falls back to the standard pull.
+            // them; a fault of this client's own falls back to the standard pull of the whole list.
             if (error instanceof ResponseError) return client.handleFailedRequest(DocumentDiagnosticRequest.type, token, error, { kind: 'full', items: [] } as unknown as vsdiag.DocumentDiagnosticReport, true, true);
             output.error(`diagnostics delta failed for ${uri.toString()}: ${(error as Error)?.stack ?? error}`);
-            return next(document, undefined, token);
+            standardFrom = undefined;
           }
-          if (!pulled) throw new vscode.CancellationError();
-          const answer: PullAnswer = deltas.answers.delta > before.delta ? 'delta' : deltas.answers.unchanged > before.unchanged ? 'unchanged' : 'full';
-          onPull?.(uri, version, start, performance.now(), answer);
-          // the same shape: vsdiag's report kinds are the strings 'full' and 'unChanged'
-          return pulled as unknown as vsdiag.DocumentDiagnosticReport;
         }
-        const report = await next(document, previousResultId, token);
+        const report = await next(document, standardFrom, token);
         if (report && report.kind === 'full') withRuleLinks(report.items, docs, links);
         onPull?.(uri, version, start, performance.now(), report?.kind === 'full' ? 'full' : 'unchanged');
         return report;

@@ -120,15 +120,15 @@ test('client: a delta keeps the VS Code diagnostics it had and converts only the
     { kind: 'unchanged', resultId: '2' },
   ]);
   const a = await puller.pull('file:///r.txt', undefined, live);
-  assert.equal(a?.kind, 'full');
+  assert.ok(a && a.answer === 'full' && a.report.kind === 'full');
   const b = await puller.pull('file:///r.txt', '1', live);
-  assert.ok(b && b.kind === 'full');
-  assert.deepEqual(b.items.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`), ['0:0 m', '2:2 n', '6:3 m', '10:1 m']);
-  assert.equal(b.items[0], a?.kind === 'full' ? a.items[0] : undefined, 'the kept diagnostic is the same object');
+  assert.ok(b && b.answer === 'delta' && b.report.kind === 'full');
+  assert.deepEqual(b.report.items.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`), ['0:0 m', '2:2 n', '6:3 m', '10:1 m']);
+  assert.equal(b.report.items[0], a.report.items[0], 'the kept diagnostic is the same object');
   assert.deepEqual(converted, [3, 3], 'the first list, then the new one and the two moved');
-  assert.deepEqual(await puller.pull('file:///r.txt', '2', live), { kind: 'unChanged', resultId: '2' });
+  assert.deepEqual(await puller.pull('file:///r.txt', '2', live), { report: { kind: 'unChanged', resultId: '2' }, answer: 'unchanged' });
   assert.deepEqual(sent, [undefined, '1', '2']);
-  assert.deepEqual(puller.answers, { full: 1, unchanged: 1, delta: 1, refused: 0 });
+  assert.equal(puller.refused, 0);
 });
 
 test('client: steps that do not fit, or a list it does not hold, bring the whole list asked for afresh', async () => {
@@ -140,11 +140,11 @@ test('client: steps that do not fit, or a list it does not hold, bring the whole
   ]);
   await puller.pull('file:///r.txt', undefined, live);
   const b = await puller.pull('file:///r.txt', '1', live);
-  assert.ok(b && b.kind === 'full' && b.items.length === 2 && b.resultId === '3');
+  assert.ok(b && b.answer === 'full' && b.report.kind === 'full' && b.report.items.length === 2 && b.report.resultId === '3');
   // the language client names a result this client does not hold (say, after a restart)
   await puller.pull('file:///r.txt', '9', live);
   assert.deepEqual(sent, [undefined, '1', undefined, undefined]);
-  assert.equal(puller.answers.refused, 1);
+  assert.equal(puller.refused, 1);
 });
 
 test('client: a pull cancelled while answered gives nothing and keeps nothing', async () => {
@@ -161,6 +161,6 @@ test('client: a pull cancelled while answered gives nothing and keeps nothing', 
   token.isCancellationRequested = false;
   // the language client still has result 1; the server has moved on to 2 and answers in full
   const c = await puller.pull('file:///r.txt', '1', token);
-  assert.ok(c && c.kind === 'full' && c.resultId === '3');
+  assert.ok(c && c.report.kind === 'full' && c.report.resultId === '3');
   assert.deepEqual(sent, [undefined, '1', '1']);
 });
