@@ -148,8 +148,9 @@ export function findRelations(model: ReportModel, figures: Figure[], sentences: 
     const between = (k: number) => gaps[k];
     const used = USED;
     const partOf = PART_OF;
-    used.clear();
-    partOf.clear();
+    // Most sentences make no relation: clear() allocates a new table even for an empty Set or Map.
+    if (used.size !== 0) used.clear();
+    if (partOf.size !== 0) partOf.clear();
     let barrier = 0;
     // Parts and totals.
     for (let i = 0; i < F.length; i++) {
