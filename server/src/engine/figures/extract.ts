@@ -4,7 +4,7 @@
 // them in place (see `FigureBlockCache`).
 
 import { blockKey, type Block, type ReportModel } from '../model';
-import { detach } from '../text';
+import { detach, isSpace } from '../text';
 import { moveInPlace } from '../rules/types';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
 import type { FigureCheck } from './analysis';
@@ -38,6 +38,8 @@ const POST_QUALIFIERS = ['左右', '以上', '以下', '上下', '之多', '有�
 const PRE_LAST = new Set(PRE_QUALIFIERS.map((q) => q.charCodeAt(q.length - 1)));
 const POST_FIRST = new Set(POST_QUALIFIERS.filter((q) => q.length > 1).map((q) => q.charCodeAt(0)));
 const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
+/** The characters of RANGE_SEP's class, by code: a range can only start with one of them or a space. */
+const RANGE_MARK = new Set(Array.from('～~〜—–-－至到', (c) => c.charCodeAt(0)));
 const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
 const SCALE_AT = new RegExp(SCALE_RE.source.slice(1), 'uy');
 /** A scale word (万 亿 千 …) at `pos` that is not the start of a unit (千米, 万元 is 万 + 元). */
@@ -48,6 +50,9 @@ function scaleWordAt(s: string, pos: number): string | undefined {
 
 /** The scale word (万 亿 千 …) written at `pos`, read in place. */
 function scaleAt(s: string, pos: number): RegExpExecArray | null {
+  // Every scale word starts with 万 亿 千 or 百.
+  const c = s.charCodeAt(pos);
+  if (c !== 0x4e07 && c !== 0x4ebf && c !== 0x5343 && c !== 0x767e) return null;
   SCALE_AT.lastIndex = pos;
   return SCALE_AT.exec(s);
 }
@@ -55,21 +60,22 @@ const TIME_SCOPE = /(?:19|20)\d{2}年|[上下]半年|[一二三四]季度|前三
 const SCOPE_HINT = /[年季累期来]/u;
 const PLAN_HEADING = /下一步|下步|今后|打算|计划|思路|目标|任务|安排|展望|努力方向|建议|对策|要点|总体要求|政策取向/u;
 const PLAN_PARAGRAPH = /(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/uy;
-const SPACE_CHAR = /\s/u;
 
 /** The paragraph opens a plan (下一步，… / 2025年工作打算): tested where its words begin, without copying it. */
 function opensPlanParagraph(block: Block): boolean {
   const t = block.text;
   let p = block.contentStart - block.start;
-  while (p < t.length && SPACE_CHAR.test(t.charAt(p))) p++;
+  while (p < t.length && isSpace(t.charCodeAt(p))) p++;
   PLAN_PARAGRAPH.lastIndex = p;
   return PLAN_PARAGRAPH.test(t);
 }
 
 type Sentence = FigureSet['sentences'][number];
 
-function isLatin(c: string): boolean {
-  return /[A-Za-z]/.test(c);
+/** An ASCII letter (/[A-Za-z]/ on one character), by code unit: NaN (out of range) is none. */
+function isLatin(c: number): boolean {
+  const l = c | 32;
+  return l >= 97 && l <= 122;
 }
 
 // intervalOf's answer (two numbers, without an array per figure).
@@ -225,6 +231,8 @@ const NUMERAL = new Uint8Array(0x10000);
 for (const c of '零〇一二两三四五六七八九十百千万亿几') NUMERAL[c.charCodeAt(0)] |= 1;
 for (const c of '零〇一二两三四五六七八九十百千点') NUMERAL[c.charCodeAt(0)] |= 2;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** /[\d.]/ on one character, by code. */
+const digitOrDot = (c: number) => (c >= 48 && c <= 57) || c === 46;
 
 /** End of `\d+(?:,\d{3}(?!\d))*(?:\.\d+)?` from `i` (the thousands groups only when `commas`). */
 function arabicEnd(s: string, i: number, commas: boolean): number {
@@ -285,22 +293,25 @@ function worthReading(hw: string, at: number, end: number): boolean {
   if (end - at === 1 && c === 0x4e00) return false;
   let p = end;
   for (let q = hw.charCodeAt(p); p < hw.length && p < end + 2 && (q === 0x591a || q === 0x4f59 || q === 0x4e07 || q === 0x4ebf); q = hw.charCodeAt(p)) p++;
-  return lexicon().unitsByCode.has(hw.charCodeAt(p)) || RANGE_SEP.test(hw.charAt(p));
+  // RANGE_SEP on the one character at p: true for a range mark (a lone space is not a range).
+  const q = hw.charCodeAt(p);
+  return lexicon().unitsByCode.has(q) || RANGE_MARK.has(q);
 }
 
 /** Reads the number `token` at `at` and what surrounds it; undefined when it is not a figure. */
 function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number, english: boolean): Figure | undefined {
   const { hw, block, model } = sc;
   const lex = lexicon();
-  const before = hw.charAt(at - 1);
+  // The character before the number, by code (charAt would make a string of each Chinese one).
+  const before = hw.charCodeAt(at - 1);
   const percentWords = token.startsWith('百分之');
-  const chinese = !percentWords && !/^\d/.test(token);
+  const chinese = !percentWords && !isDigit(token.charCodeAt(0));
   if (!chinese && !percentWords) {
-    if (isLatin(before) || before === '.' || /\d/.test(before)) return undefined;
-    if (before === '第' || before === '#' || before === '№') return undefined;
+    if (isLatin(before) || before === 0x2e || isDigit(before)) return undefined; // . 0-9
+    if (before === 0x7b2c || before === 0x23 || before === 0x2116) return undefined; // 第 # №
   }
   if (chinese) {
-    if (before === '第' || before === '“' || before === '《' || before === '初' || before === '周') return undefined;
+    if (before === 0x7b2c || before === 0x201c || before === 0x300a || before === 0x521d || before === 0x5468) return undefined; // 第 “ 《 初 周
     // 一 alone is nearly always idiomatic (一批, 一些, 一次性); lone 百 千 万 亿 are words (千家万户).
     if (/^一$/u.test(token) || !/[零〇一二两三四五六七八九几]/u.test(token) || /^[〇零一二三四五六七八九]{3,}$/u.test(token)) return undefined;
   }
@@ -377,7 +388,7 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
         pos += sc[0].length;
       }
       const eu = englishUnitAt(hw, pos);
-      if (before === '$') {
+      if (before === 0x24) {
         unit = DOLLAR;
         unitStart = at - 1;
         unitEnd = pos;
@@ -396,9 +407,10 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
         }
       }
     }
-    if (english && !unit && isLatin(hw.charAt(pos))) return undefined;
+    if (english && !unit && isLatin(hw.charCodeAt(pos))) return undefined;
     // Ranges: 3～5个, 15%～30%, 13万元～17万元, 3至5个 (至 and 到 only without a first unit).
-    const sep = qualifier ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
+    const sc0 = hw.charCodeAt(unitEnd);
+    const sep = qualifier || !(RANGE_MARK.has(sc0) || isSpace(sc0)) ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
     if (sep && (!unit || !/[至到]/u.test(sep[0]))) {
       const from = unitEnd + sep[0].length;
       NUMBER_AT.lastIndex = from;
@@ -519,7 +531,7 @@ const YEAR_DATE = /((?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*
 const MONTH_DATE = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/uy;
 
 function numberOf(s: string): number | undefined {
-  return /^\d/.test(s) ? Number(s) : /^[〇零一二三四五六七八九]{4}$/u.test(s) ? Number(Array.from(s).map((c) => parseChinese(c) ?? 0).join('')) : parseChinese(s);
+  return isDigit(s.charCodeAt(0)) ? Number(s) : /^[〇零一二三四五六七八九]{4}$/u.test(s) ? Number(Array.from(s).map((c) => parseChinese(c) ?? 0).join('')) : parseChinese(s);
 }
 
 export function daysInMonth(year: number | undefined, month: number): number {
@@ -552,9 +564,9 @@ function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext
     if (k === y) {
       // 2024年 / 2024 年 / 二〇二四年: the year starts four characters (and any spaces) back.
       let s0 = k - 1;
-      while (s0 >= pos && hw.charAt(s0) === ' ') s0--;
+      while (s0 >= pos && hw.charCodeAt(s0) === 0x20) s0--;
       const at = s0 - 3;
-      if (at >= pos && !/[\d.]/.test(hw.charAt(at - 1))) {
+      if (at >= pos && !digitOrDot(hw.charCodeAt(at - 1))) {
         YEAR_DATE.lastIndex = at;
         const m = YEAR_DATE.exec(hw);
         if (m) {
@@ -565,7 +577,7 @@ function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext
     } else {
       for (let back = 3; back >= 1 && !found; back--) {
         const at = k - back;
-        if (at < pos || /[\d年.]/u.test(hw.charAt(at - 1))) continue;
+        if (at < pos || digitOrDot(hw.charCodeAt(at - 1)) || hw.charCodeAt(at - 1) === 0x5e74) continue; // [\d年.]
         MONTH_DATE.lastIndex = at;
         const m = MONTH_DATE.exec(hw);
         if (m) {
@@ -903,7 +915,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
     const draft = readFigure(sc, token, at, prevEnd, english);
     if (!draft) {
       const after = hw.charCodeAt(end);
-      if (isDigit(token.charCodeAt(0)) && (after === 0x3001 || after === 0x548c || after === 0x53ca) && !/[\d.]/.test(hw.charAt(at - 1))) pendingList.push({ index: at, 0: token });
+      if (isDigit(token.charCodeAt(0)) && (after === 0x3001 || after === 0x548c || after === 0x53ca) && !digitOrDot(hw.charCodeAt(at - 1))) pendingList.push({ index: at, 0: token });
       else if (pendingList.length) pendingList = [];
       at = nextNumber(hw, end);
       continue;
@@ -988,15 +1000,33 @@ const inheritsSubject = new WeakSet<Figure>();
 /** A per-unit word (每, 人均 …) in the last eight characters of the clause. */
 function perWordIn(clause: string, words: string[]): boolean {
   const from = Math.max(0, clause.length - 8);
-  for (let k = 0; k < words.length; k++) if (clause.indexOf(words[k], from) >= 0) return true;
+  const needed = wordsToSearch(words);
+  for (let k = 0; k < needed.length; k++) if (clause.indexOf(needed[k], from) >= 0) return true;
   return false;
 }
 
+let searchedFor: string[] | undefined;
+let searchWords: string[] = [];
+/**
+ * The words of `words` that hold no other of them: a text holds one of `words` (at or after an
+ * offset) exactly when it holds one of these (人均 holds 均, so finding 均 answers for both).
+ */
+function wordsToSearch(words: string[]): string[] {
+  if (searchedFor !== words) {
+    searchWords = words.filter((w, i) => !words.some((v, j) => j !== i && v.length <= w.length && w.includes(v) && (v.length < w.length || j < i)));
+    searchedFor = words;
+  }
+  return searchWords;
+}
+
+/** Count units that count occurrences, not things (/^(?:次|人次|场次|户次|批次)$/). */
+const TIMES_UNITS = new Set(['次', '人次', '场次', '户次', '批次']);
+
 /** `/ ` or 每 right after the number (/^\s*\/|^每/ on the next two characters). */
 function perAfter(hw: string, at: number): boolean {
-  const c = hw.charAt(at);
-  if (c === '/' || c === '每') return true;
-  return at + 1 < hw.length && hw.charAt(at + 1) === '/' && /\s/u.test(c);
+  const c = hw.charCodeAt(at);
+  if (c === 0x2f || c === 0x6bcf) return true; // / 每
+  return at + 1 < hw.length && hw.charCodeAt(at + 1) === 0x2f && isSpace(c);
 }
 
 /** Fills in a figure's subject, scope, plan and per-unit flags from its sentence. */
@@ -1029,7 +1059,7 @@ function describe(
   let subject = read.text;
   let subjectStart = block.start + c + read.offset;
   let side: 'before' | 'after' = 'before';
-  const countLike = f.unitKind === 'count' && !/^(?:次|人次|场次|户次|批次)$/u.test(f.unitText);
+  const countLike = f.unitKind === 'count' && !TIMES_UNITS.has(f.unitText);
   if (!english && (countLike || (f.unitKind === 'measure' && subject.length < 2))) {
     const after = subjectAfter(hw.slice(relEnd, relEnd + 24));
     if (after && (!subject || after.length >= 2)) {

@@ -4,6 +4,7 @@
 import type { ReportModel } from '../model';
 import type { Figure, FigureRelation, FigureSet } from './types';
 import { lexicon } from './lexicon';
+import { isSpace } from '../text';
 
 const PARTS_MARKERS = /其中|包括|包含|含有|（含|\(含|\bof which\b|\bincluding\b/giu;
 const TOTAL_MARKERS = /共计|合计|总计|累计|一共|总共|共有|(?<![公中总一])共(?![同享产青识赢治商担创富筑谋振鸣性用存生通])|\bin total\b|\ba total of\b|\btotal(?:ling|ing)?\b/giu;
@@ -101,12 +102,11 @@ function hintsOf(s: string): number {
 const partsMarkerIn = (gap: string, h: number) => (h & (H_PARTS | H_LATIN) ? lastMatch(PARTS_MARKERS, gap) : undefined);
 const totalMarkerIn = (gap: string, h: number) => (h & (H_TOTAL | H_LATIN) ? lastMatch(TOTAL_MARKERS, gap) : undefined);
 const respectivelyIn = (gap: string, h: number) => (h & (H_RESP | H_LATIN)) !== 0 && RESPECTIVELY.test(gap);
-const WHITE = /\s/u;
 
 /** `in total` right after a figure (7 meetings in total). */
 function inTotalAfter(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  if ((c | 32) !== 105 && !WHITE.test(text.charAt(end))) return false;
+  if ((c | 32) !== 105 && !isSpace(c)) return false;
   return /^\s*in total\b/i.test(text.slice(end, end + 12));
 }
 
