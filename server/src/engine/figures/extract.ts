@@ -154,6 +154,18 @@ export interface ScanContext {
 const NO_SENTENCES: Sentence[] = [];
 const SCAN: ScanContext = { model: undefined as unknown as ReportModel, hw: '', block: undefined as unknown as Block, plan: false, ownYear: undefined, sentences: [], sentenceBase: 0, nSentences: 0, cursor: 0, scoped: 0, lastScope: '', s0: 0, carryPlan: false, nextPlan: Infinity };
 
+/** A sentence span of the FigureSet (a class: see FigureRecord). */
+class SentenceSpan implements Sentence {
+  start: number;
+  end: number;
+  plan: boolean;
+  constructor(start: number, end: number, plan: boolean) {
+    this.start = start;
+    this.end = end;
+    this.plan = plan;
+  }
+}
+
 /** Appends the sentence of the block that ends at `end` (relative to the block). */
 function addSentence(sc: ScanContext, end: number): void {
   const { hw, s0 } = sc;
@@ -166,7 +178,7 @@ function addSentence(sc: ScanContext, end: number): void {
   // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
   const plan: boolean = sc.plan || sc.carryPlan || sc.nextPlan < end;
   sc.carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
-  sc.sentences[sc.sentenceBase + sc.nSentences++] = { start: sc.block.start + s0, end: sc.block.start + end, plan };
+  sc.sentences[sc.sentenceBase + sc.nSentences++] = new SentenceSpan(sc.block.start + s0, sc.block.start + end, plan);
   sc.s0 = end;
 }
 
@@ -479,41 +491,83 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
   const l = intervalLow;
   const h = intervalHigh;
   const b = block.start;
-  return {
-    id: 0,
+  return new FigureRecord(
     value,
-    upper: high !== low ? high : undefined,
-    approx: vague || qualifier !== undefined,
+    high !== low ? high : undefined,
+    vague || qualifier !== undefined,
     qualifier,
-    low: l,
-    high: h,
-    unit: unit.base,
-    unitText: unit.text,
-    unitKind: unit.kind,
+    l,
+    h,
+    unit,
     decimals,
-    subject: '',
-    subjectText: '',
-    // Every figure has every property from the start (one object shape keeps property reads fast).
-    subjectStart: undefined,
-    subjectSide: undefined,
-    start: b + start,
-    end: b + pos,
-    numberStart: b + at,
-    numberEnd: b + at + token.length,
-    unitStart: b + unitStart,
+    b + start,
+    b + pos,
+    b + at,
+    b + at + token.length,
+    b + unitStart,
     // Kept across versions of the document: its own string, not a view into this version's text.
-    text: detach(model.text.slice(b + start, b + pos)),
-    line: model.lines.lineAt(b + start),
-    perUnit: false,
-    plan: false,
-    scope: '',
-    change: undefined,
-    sentence: 0,
-    attributive: undefined,
-    english: undefined,
-    inTable: undefined,
-    chinese: chinese || undefined,
-  };
+    detach(model.text.slice(b + start, b + pos)),
+    model.lines.lineAt(b + start),
+    chinese || undefined,
+  );
+}
+
+/**
+ * A Figure as readFigure makes it: every property from the start, in one order (one object shape
+ * keeps property reads fast).
+ */
+class FigureRecord implements Figure {
+  id = 0;
+  value: number;
+  upper: number | undefined;
+  approx: boolean;
+  qualifier: string | undefined;
+  low: number;
+  high: number;
+  unit: string;
+  unitText: string;
+  unitKind: UnitDef['kind'];
+  decimals: number;
+  subject = '';
+  subjectText = '';
+  subjectStart: number | undefined = undefined;
+  subjectSide: 'before' | 'after' | undefined = undefined;
+  start: number;
+  end: number;
+  numberStart: number;
+  numberEnd: number;
+  unitStart: number;
+  text: string;
+  line: number;
+  perUnit = false;
+  plan = false;
+  scope = '';
+  change: 'up' | 'down' | undefined = undefined;
+  sentence = 0;
+  attributive: boolean | undefined = undefined;
+  english: boolean | undefined = undefined;
+  inTable: boolean | undefined = undefined;
+  chinese: boolean | undefined;
+  constructor(value: number, upper: number | undefined, approx: boolean, qualifier: string | undefined, low: number, high: number, unit: UnitDef, decimals: number, start: number, end: number, numberStart: number, numberEnd: number, unitStart: number, text: string, line: number, chinese: boolean | undefined) {
+    this.value = value;
+    this.upper = upper;
+    this.approx = approx;
+    this.qualifier = qualifier;
+    this.low = low;
+    this.high = high;
+    this.unit = unit.base;
+    this.unitText = unit.text;
+    this.unitKind = unit.kind;
+    this.decimals = decimals;
+    this.start = start;
+    this.end = end;
+    this.numberStart = numberStart;
+    this.numberEnd = numberEnd;
+    this.unitStart = unitStart;
+    this.text = text;
+    this.line = line;
+    this.chinese = chinese;
+  }
 }
 
 function parseChineseDecimal(s: string): number | undefined {
@@ -546,8 +600,32 @@ export function daysInMonth(year: number | undefined, month: number): number {
 function pushDate(block: Block, model: ReportModel, sc: ScanContext, out: SetFill, at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined): number {
   const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
   const start = block.start + at;
-  out.set.dates[out.nDates++] = { year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceIndexAt(sc, at) };
+  out.set.dates[out.nDates++] = new DateRecord(year, month, day, start, start + m[0].length, detach(model.text.slice(start, start + m[0].length)), model.lines.lineAt(start), valid, sentenceIndexAt(sc, at));
   return at + m[0].length;
+}
+
+/** A DateMention (a class: see FigureRecord), its properties in the order DateMention lists them. */
+class DateRecord implements DateMention {
+  year: number | undefined;
+  month: number | undefined;
+  day: number | undefined;
+  start: number;
+  end: number;
+  text: string;
+  line: number;
+  valid: boolean;
+  sentence: number;
+  constructor(year: number | undefined, month: number | undefined, day: number | undefined, start: number, end: number, text: string, line: number, valid: boolean, sentence: number) {
+    this.year = year;
+    this.month = month;
+    this.day = day;
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.line = line;
+    this.valid = valid;
+    this.sentence = sentence;
+  }
 }
 
 function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext, out: SetFill): void {
@@ -972,26 +1050,58 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   if (block.kind === 'table') tableSubjects(figures.slice(figureBase, out.nFigures), model);
   const dependent = findRelations(model, figures, sentences, out, figureBase, out.nFigures, sentenceBase);
   if (!keep && out.nFigures === figureBase) return undefined;
-  return {
-    key: block.kind === 'table' || dependent ? undefined : key,
+  return new BlockRecord(
+    block.kind === 'table' || dependent ? undefined : key,
     context,
     planParagraph,
-    start: block.start,
-    line: block.line,
-    figure: figureBase,
-    figures: out.nFigures - figureBase,
-    date: dateBase,
-    dates: out.nDates - dateBase,
-    sentence: sentenceBase,
-    sentences: nSentences,
-    relation: relationBase,
-    relations: out.nRelations - relationBase,
-    // Filled in later: present from the start so that every result has one shape.
-    checks: undefined,
-    downChecks: undefined,
-    memoSlot: undefined,
-    memo: undefined,
-  };
+    block.start,
+    block.line,
+    figureBase,
+    out.nFigures - figureBase,
+    dateBase,
+    out.nDates - dateBase,
+    sentenceBase,
+    nSentences,
+    relationBase,
+    out.nRelations - relationBase,
+  );
+}
+
+/** A BlockResult as extractBlock makes it (a class: see FigureRecord). */
+class BlockRecord implements BlockResult {
+  key: string | undefined;
+  context: string;
+  planParagraph: boolean;
+  start: number;
+  line: number;
+  figure: number;
+  figures: number;
+  date: number;
+  dates: number;
+  sentence: number;
+  sentences: number;
+  relation: number;
+  relations: number;
+  // Filled in later: present from the start so that every result has one shape.
+  checks: FigureCheck[] | undefined = undefined;
+  downChecks: FigureCheck[] | undefined = undefined;
+  memoSlot: object | undefined = undefined;
+  memo: unknown = undefined;
+  constructor(key: string | undefined, context: string, planParagraph: boolean, start: number, line: number, figure: number, figures: number, date: number, dates: number, sentence: number, sentences: number, relation: number, relations: number) {
+    this.key = key;
+    this.context = context;
+    this.planParagraph = planParagraph;
+    this.start = start;
+    this.line = line;
+    this.figure = figure;
+    this.figures = figures;
+    this.date = date;
+    this.dates = dates;
+    this.sentence = sentence;
+    this.sentences = sentences;
+    this.relation = relation;
+    this.relations = relations;
+  }
 }
 
 // Figures that name the level a change reached (增加到X): they take the subject before them.
