@@ -238,10 +238,12 @@ function planWordRe(): RegExp {
 }
 
 // NUMBER_RE's three forms, scanned by character code (no match objects): 1 marks the characters
-// of a Chinese numeral, 2 those of a numeral after 百分之.
+// of a Chinese numeral, 2 those of a numeral after 百分之, 4 the ASCII digits (so that nextNumber
+// passes every other character after one table look-up).
 const NUMERAL = new Uint8Array(0x10000);
 for (const c of '零〇一二两三四五六七八九十百千万亿几') NUMERAL[c.charCodeAt(0)] |= 1;
 for (const c of '零〇一二两三四五六七八九十百千点') NUMERAL[c.charCodeAt(0)] |= 2;
+for (let c = 48; c <= 57; c++) NUMERAL[c] |= 4;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** /[\d.]/ on one character, by code. */
 const digitOrDot = (c: number) => (c >= 48 && c <= 57) || c === 46;
@@ -267,12 +269,12 @@ function nextNumber(s: string, from: number): number {
   const n = s.length;
   for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x3007) {
-      if (isDigit(c)) {
-        tokenEnd = arabicEnd(s, i, true);
-        return i;
-      }
-      continue;
+    const kind = NUMERAL[c];
+    // Neither a digit nor a numeral (百 of 百分之 is one): most characters stop here.
+    if (kind === 0) continue;
+    if (kind & 4) {
+      tokenEnd = arabicEnd(s, i, true);
+      return i;
     }
     if (c === 0x767e && s.charCodeAt(i + 1) === 0x5206 && s.charCodeAt(i + 2) === 0x4e4b) {
       // 百分之 with a number after it; otherwise 百 alone is a numeral.
@@ -288,7 +290,7 @@ function nextNumber(s: string, from: number): number {
         return i;
       }
     }
-    if (NUMERAL[c] & 1) {
+    if (kind & 1) {
       let j = i + 1;
       while (j < n && NUMERAL[s.charCodeAt(j)] & 1) j++;
       tokenEnd = j;
