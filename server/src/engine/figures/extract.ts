@@ -4,7 +4,7 @@
 // them in place (see `FigureBlockCache`).
 
 import { blockKey, type Block, type ReportModel } from '../model';
-import { detach } from '../text';
+import { detach, isSpace } from '../text';
 import { moveInPlace } from '../rules/types';
 import type { DateMention, Figure, FigureRelation, FigureSet } from './types';
 import type { FigureCheck } from './analysis';
@@ -38,6 +38,8 @@ const POST_QUALIFIERS = ['左右', '以上', '以下', '上下', '之多', '有�
 const PRE_LAST = new Set(PRE_QUALIFIERS.map((q) => q.charCodeAt(q.length - 1)));
 const POST_FIRST = new Set(POST_QUALIFIERS.filter((q) => q.length > 1).map((q) => q.charCodeAt(0)));
 const RANGE_SEP = /^\s*[～~〜—–\-－至到]\s*/u;
+/** The characters of RANGE_SEP's class, by code: a range can only start with one of them or a space. */
+const RANGE_MARK = new Set(Array.from('～~〜—–-－至到', (c) => c.charCodeAt(0)));
 const SCALE_RE = /^(?:万亿|千亿|百亿|亿|万|千(?![米克瓦])|百(?![分]))/u;
 const SCALE_AT = new RegExp(SCALE_RE.source.slice(1), 'uy');
 /** A scale word (万 亿 千 …) at `pos` that is not the start of a unit (千米, 万元 is 万 + 元). */
@@ -48,6 +50,9 @@ function scaleWordAt(s: string, pos: number): string | undefined {
 
 /** The scale word (万 亿 千 …) written at `pos`, read in place. */
 function scaleAt(s: string, pos: number): RegExpExecArray | null {
+  // Every scale word starts with 万 亿 千 or 百.
+  const c = s.charCodeAt(pos);
+  if (c !== 0x4e07 && c !== 0x4ebf && c !== 0x5343 && c !== 0x767e) return null;
   SCALE_AT.lastIndex = pos;
   return SCALE_AT.exec(s);
 }
@@ -55,21 +60,22 @@ const TIME_SCOPE = /(?:19|20)\d{2}年|[上下]半年|[一二三四]季度|前三
 const SCOPE_HINT = /[年季累期来]/u;
 const PLAN_HEADING = /下一步|下步|今后|打算|计划|思路|目标|任务|安排|展望|努力方向|建议|对策|要点|总体要求|政策取向/u;
 const PLAN_PARAGRAPH = /(?:下一步|下步|今后|明年|\d{4}年[^。，]{0,6}(?:工作)?(?:打算|计划|思路))/uy;
-const SPACE_CHAR = /\s/u;
 
 /** The paragraph opens a plan (下一步，… / 2025年工作打算): tested where its words begin, without copying it. */
 function opensPlanParagraph(block: Block): boolean {
   const t = block.text;
   let p = block.contentStart - block.start;
-  while (p < t.length && SPACE_CHAR.test(t.charAt(p))) p++;
+  while (p < t.length && isSpace(t.charCodeAt(p))) p++;
   PLAN_PARAGRAPH.lastIndex = p;
   return PLAN_PARAGRAPH.test(t);
 }
 
 type Sentence = FigureSet['sentences'][number];
 
-function isLatin(c: string): boolean {
-  return /[A-Za-z]/.test(c);
+/** An ASCII letter (/[A-Za-z]/ on one character), by code unit: NaN (out of range) is none. */
+function isLatin(c: number): boolean {
+  const l = c | 32;
+  return l >= 97 && l <= 122;
 }
 
 // intervalOf's answer (two numbers, without an array per figure).
@@ -148,6 +154,18 @@ export interface ScanContext {
 const NO_SENTENCES: Sentence[] = [];
 const SCAN: ScanContext = { model: undefined as unknown as ReportModel, hw: '', block: undefined as unknown as Block, plan: false, ownYear: undefined, sentences: [], sentenceBase: 0, nSentences: 0, cursor: 0, scoped: 0, lastScope: '', s0: 0, carryPlan: false, nextPlan: Infinity };
 
+/** A sentence span of the FigureSet (a class: see FigureRecord). */
+class SentenceSpan implements Sentence {
+  start: number;
+  end: number;
+  plan: boolean;
+  constructor(start: number, end: number, plan: boolean) {
+    this.start = start;
+    this.end = end;
+    this.plan = plan;
+  }
+}
+
 /** Appends the sentence of the block that ends at `end` (relative to the block). */
 function addSentence(sc: ScanContext, end: number): void {
   const { hw, s0 } = sc;
@@ -160,7 +178,7 @@ function addSentence(sc: ScanContext, end: number): void {
   // A plan cue carries over ；-separated items (预期目标是：A；B；C。).
   const plan: boolean = sc.plan || sc.carryPlan || sc.nextPlan < end;
   sc.carryPlan = plan && PLAN_CARRY.has(hw.charCodeAt(end - 1));
-  sc.sentences[sc.sentenceBase + sc.nSentences++] = { start: sc.block.start + s0, end: sc.block.start + end, plan };
+  sc.sentences[sc.sentenceBase + sc.nSentences++] = new SentenceSpan(sc.block.start + s0, sc.block.start + end, plan);
   sc.s0 = end;
 }
 
@@ -220,11 +238,15 @@ function planWordRe(): RegExp {
 }
 
 // NUMBER_RE's three forms, scanned by character code (no match objects): 1 marks the characters
-// of a Chinese numeral, 2 those of a numeral after 百分之.
+// of a Chinese numeral, 2 those of a numeral after 百分之, 4 the ASCII digits (so that nextNumber
+// passes every other character after one table look-up).
 const NUMERAL = new Uint8Array(0x10000);
 for (const c of '零〇一二两三四五六七八九十百千万亿几') NUMERAL[c.charCodeAt(0)] |= 1;
 for (const c of '零〇一二两三四五六七八九十百千点') NUMERAL[c.charCodeAt(0)] |= 2;
+for (let c = 48; c <= 57; c++) NUMERAL[c] |= 4;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** /[\d.]/ on one character, by code. */
+const digitOrDot = (c: number) => (c >= 48 && c <= 57) || c === 46;
 
 /** End of `\d+(?:,\d{3}(?!\d))*(?:\.\d+)?` from `i` (the thousands groups only when `commas`). */
 function arabicEnd(s: string, i: number, commas: boolean): number {
@@ -247,12 +269,12 @@ function nextNumber(s: string, from: number): number {
   const n = s.length;
   for (let i = from; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x3007) {
-      if (isDigit(c)) {
-        tokenEnd = arabicEnd(s, i, true);
-        return i;
-      }
-      continue;
+    const kind = NUMERAL[c];
+    // Neither a digit nor a numeral (百 of 百分之 is one): most characters stop here.
+    if (kind === 0) continue;
+    if (kind & 4) {
+      tokenEnd = arabicEnd(s, i, true);
+      return i;
     }
     if (c === 0x767e && s.charCodeAt(i + 1) === 0x5206 && s.charCodeAt(i + 2) === 0x4e4b) {
       // 百分之 with a number after it; otherwise 百 alone is a numeral.
@@ -268,7 +290,7 @@ function nextNumber(s: string, from: number): number {
         return i;
       }
     }
-    if (NUMERAL[c] & 1) {
+    if (kind & 1) {
       let j = i + 1;
       while (j < n && NUMERAL[s.charCodeAt(j)] & 1) j++;
       tokenEnd = j;
@@ -285,22 +307,25 @@ function worthReading(hw: string, at: number, end: number): boolean {
   if (end - at === 1 && c === 0x4e00) return false;
   let p = end;
   for (let q = hw.charCodeAt(p); p < hw.length && p < end + 2 && (q === 0x591a || q === 0x4f59 || q === 0x4e07 || q === 0x4ebf); q = hw.charCodeAt(p)) p++;
-  return lexicon().unitsByCode.has(hw.charCodeAt(p)) || RANGE_SEP.test(hw.charAt(p));
+  // RANGE_SEP on the one character at p: true for a range mark (a lone space is not a range).
+  const q = hw.charCodeAt(p);
+  return lexicon().unitsByCode.has(q) || RANGE_MARK.has(q);
 }
 
 /** Reads the number `token` at `at` and what surrounds it; undefined when it is not a figure. */
 function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number, english: boolean): Figure | undefined {
   const { hw, block, model } = sc;
   const lex = lexicon();
-  const before = hw.charAt(at - 1);
+  // The character before the number, by code (charAt would make a string of each Chinese one).
+  const before = hw.charCodeAt(at - 1);
   const percentWords = token.startsWith('百分之');
-  const chinese = !percentWords && !/^\d/.test(token);
+  const chinese = !percentWords && !isDigit(token.charCodeAt(0));
   if (!chinese && !percentWords) {
-    if (isLatin(before) || before === '.' || /\d/.test(before)) return undefined;
-    if (before === '第' || before === '#' || before === '№') return undefined;
+    if (isLatin(before) || before === 0x2e || isDigit(before)) return undefined; // . 0-9
+    if (before === 0x7b2c || before === 0x23 || before === 0x2116) return undefined; // 第 # №
   }
   if (chinese) {
-    if (before === '第' || before === '“' || before === '《' || before === '初' || before === '周') return undefined;
+    if (before === 0x7b2c || before === 0x201c || before === 0x300a || before === 0x521d || before === 0x5468) return undefined; // 第 “ 《 初 周
     // 一 alone is nearly always idiomatic (一批, 一些, 一次性); lone 百 千 万 亿 are words (千家万户).
     if (/^一$/u.test(token) || !/[零〇一二两三四五六七八九几]/u.test(token) || /^[〇零一二三四五六七八九]{3,}$/u.test(token)) return undefined;
   }
@@ -377,7 +402,7 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
         pos += sc[0].length;
       }
       const eu = englishUnitAt(hw, pos);
-      if (before === '$') {
+      if (before === 0x24) {
         unit = DOLLAR;
         unitStart = at - 1;
         unitEnd = pos;
@@ -396,9 +421,10 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
         }
       }
     }
-    if (english && !unit && isLatin(hw.charAt(pos))) return undefined;
+    if (english && !unit && isLatin(hw.charCodeAt(pos))) return undefined;
     // Ranges: 3～5个, 15%～30%, 13万元～17万元, 3至5个 (至 and 到 only without a first unit).
-    const sep = qualifier ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
+    const sc0 = hw.charCodeAt(unitEnd);
+    const sep = qualifier || !(RANGE_MARK.has(sc0) || isSpace(sc0)) ? null : RANGE_SEP.exec(hw.slice(unitEnd, unitEnd + 3));
     if (sep && (!unit || !/[至到]/u.test(sep[0]))) {
       const from = unitEnd + sep[0].length;
       NUMBER_AT.lastIndex = from;
@@ -467,41 +493,83 @@ function readFigure(sc: ScanContext, token: string, at: number, prevEnd: number,
   const l = intervalLow;
   const h = intervalHigh;
   const b = block.start;
-  return {
-    id: 0,
+  return new FigureRecord(
     value,
-    upper: high !== low ? high : undefined,
-    approx: vague || qualifier !== undefined,
+    high !== low ? high : undefined,
+    vague || qualifier !== undefined,
     qualifier,
-    low: l,
-    high: h,
-    unit: unit.base,
-    unitText: unit.text,
-    unitKind: unit.kind,
+    l,
+    h,
+    unit,
     decimals,
-    subject: '',
-    subjectText: '',
-    // Every figure has every property from the start (one object shape keeps property reads fast).
-    subjectStart: undefined,
-    subjectSide: undefined,
-    start: b + start,
-    end: b + pos,
-    numberStart: b + at,
-    numberEnd: b + at + token.length,
-    unitStart: b + unitStart,
+    b + start,
+    b + pos,
+    b + at,
+    b + at + token.length,
+    b + unitStart,
     // Kept across versions of the document: its own string, not a view into this version's text.
-    text: detach(model.text.slice(b + start, b + pos)),
-    line: model.lines.lineAt(b + start),
-    perUnit: false,
-    plan: false,
-    scope: '',
-    change: undefined,
-    sentence: 0,
-    attributive: undefined,
-    english: undefined,
-    inTable: undefined,
-    chinese: chinese || undefined,
-  };
+    detach(model.text.slice(b + start, b + pos)),
+    model.lines.lineAt(b + start),
+    chinese || undefined,
+  );
+}
+
+/**
+ * A Figure as readFigure makes it: every property from the start, in one order (one object shape
+ * keeps property reads fast).
+ */
+class FigureRecord implements Figure {
+  id = 0;
+  value: number;
+  upper: number | undefined;
+  approx: boolean;
+  qualifier: string | undefined;
+  low: number;
+  high: number;
+  unit: string;
+  unitText: string;
+  unitKind: UnitDef['kind'];
+  decimals: number;
+  subject = '';
+  subjectText = '';
+  subjectStart: number | undefined = undefined;
+  subjectSide: 'before' | 'after' | undefined = undefined;
+  start: number;
+  end: number;
+  numberStart: number;
+  numberEnd: number;
+  unitStart: number;
+  text: string;
+  line: number;
+  perUnit = false;
+  plan = false;
+  scope = '';
+  change: 'up' | 'down' | undefined = undefined;
+  sentence = 0;
+  attributive: boolean | undefined = undefined;
+  english: boolean | undefined = undefined;
+  inTable: boolean | undefined = undefined;
+  chinese: boolean | undefined;
+  constructor(value: number, upper: number | undefined, approx: boolean, qualifier: string | undefined, low: number, high: number, unit: UnitDef, decimals: number, start: number, end: number, numberStart: number, numberEnd: number, unitStart: number, text: string, line: number, chinese: boolean | undefined) {
+    this.value = value;
+    this.upper = upper;
+    this.approx = approx;
+    this.qualifier = qualifier;
+    this.low = low;
+    this.high = high;
+    this.unit = unit.base;
+    this.unitText = unit.text;
+    this.unitKind = unit.kind;
+    this.decimals = decimals;
+    this.start = start;
+    this.end = end;
+    this.numberStart = numberStart;
+    this.numberEnd = numberEnd;
+    this.unitStart = unitStart;
+    this.text = text;
+    this.line = line;
+    this.chinese = chinese;
+  }
 }
 
 function parseChineseDecimal(s: string): number | undefined {
@@ -519,7 +587,7 @@ const YEAR_DATE = /((?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})\s*
 const MONTH_DATE = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/uy;
 
 function numberOf(s: string): number | undefined {
-  return /^\d/.test(s) ? Number(s) : /^[〇零一二三四五六七八九]{4}$/u.test(s) ? Number(Array.from(s).map((c) => parseChinese(c) ?? 0).join('')) : parseChinese(s);
+  return isDigit(s.charCodeAt(0)) ? Number(s) : /^[〇零一二三四五六七八九]{4}$/u.test(s) ? Number(Array.from(s).map((c) => parseChinese(c) ?? 0).join('')) : parseChinese(s);
 }
 
 export function daysInMonth(year: number | undefined, month: number): number {
@@ -534,8 +602,32 @@ export function daysInMonth(year: number | undefined, month: number): number {
 function pushDate(block: Block, model: ReportModel, sc: ScanContext, out: SetFill, at: number, m: RegExpExecArray, year: number | undefined, month: number | undefined, day: number | undefined): number {
   const valid = month === undefined || (month >= 1 && month <= 12 && (day === undefined || (day >= 1 && day <= daysInMonth(year, month))));
   const start = block.start + at;
-  out.set.dates[out.nDates++] = { year, month, day, start, end: start + m[0].length, text: detach(model.text.slice(start, start + m[0].length)), line: model.lines.lineAt(start), valid, sentence: sentenceIndexAt(sc, at) };
+  out.set.dates[out.nDates++] = new DateRecord(year, month, day, start, start + m[0].length, detach(model.text.slice(start, start + m[0].length)), model.lines.lineAt(start), valid, sentenceIndexAt(sc, at));
   return at + m[0].length;
+}
+
+/** A DateMention (a class: see FigureRecord), its properties in the order DateMention lists them. */
+class DateRecord implements DateMention {
+  year: number | undefined;
+  month: number | undefined;
+  day: number | undefined;
+  start: number;
+  end: number;
+  text: string;
+  line: number;
+  valid: boolean;
+  sentence: number;
+  constructor(year: number | undefined, month: number | undefined, day: number | undefined, start: number, end: number, text: string, line: number, valid: boolean, sentence: number) {
+    this.year = year;
+    this.month = month;
+    this.day = day;
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.line = line;
+    this.valid = valid;
+    this.sentence = sentence;
+  }
 }
 
 function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext, out: SetFill): void {
@@ -552,9 +644,9 @@ function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext
     if (k === y) {
       // 2024年 / 2024 年 / 二〇二四年: the year starts four characters (and any spaces) back.
       let s0 = k - 1;
-      while (s0 >= pos && hw.charAt(s0) === ' ') s0--;
+      while (s0 >= pos && hw.charCodeAt(s0) === 0x20) s0--;
       const at = s0 - 3;
-      if (at >= pos && !/[\d.]/.test(hw.charAt(at - 1))) {
+      if (at >= pos && !digitOrDot(hw.charCodeAt(at - 1))) {
         YEAR_DATE.lastIndex = at;
         const m = YEAR_DATE.exec(hw);
         if (m) {
@@ -565,7 +657,7 @@ function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext
     } else {
       for (let back = 3; back >= 1 && !found; back--) {
         const at = k - back;
-        if (at < pos || /[\d年.]/u.test(hw.charAt(at - 1))) continue;
+        if (at < pos || digitOrDot(hw.charCodeAt(at - 1)) || hw.charCodeAt(at - 1) === 0x5e74) continue; // [\d年.]
         MONTH_DATE.lastIndex = at;
         const m = MONTH_DATE.exec(hw);
         if (m) {
@@ -903,7 +995,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
     const draft = readFigure(sc, token, at, prevEnd, english);
     if (!draft) {
       const after = hw.charCodeAt(end);
-      if (isDigit(token.charCodeAt(0)) && (after === 0x3001 || after === 0x548c || after === 0x53ca) && !/[\d.]/.test(hw.charAt(at - 1))) pendingList.push({ index: at, 0: token });
+      if (isDigit(token.charCodeAt(0)) && (after === 0x3001 || after === 0x548c || after === 0x53ca) && !digitOrDot(hw.charCodeAt(at - 1))) pendingList.push({ index: at, 0: token });
       else if (pendingList.length) pendingList = [];
       at = nextNumber(hw, end);
       continue;
@@ -960,26 +1052,58 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   if (block.kind === 'table') tableSubjects(figures.slice(figureBase, out.nFigures), model);
   const dependent = findRelations(model, figures, sentences, out, figureBase, out.nFigures, sentenceBase);
   if (!keep && out.nFigures === figureBase) return undefined;
-  return {
-    key: block.kind === 'table' || dependent ? undefined : key,
+  return new BlockRecord(
+    block.kind === 'table' || dependent ? undefined : key,
     context,
     planParagraph,
-    start: block.start,
-    line: block.line,
-    figure: figureBase,
-    figures: out.nFigures - figureBase,
-    date: dateBase,
-    dates: out.nDates - dateBase,
-    sentence: sentenceBase,
-    sentences: nSentences,
-    relation: relationBase,
-    relations: out.nRelations - relationBase,
-    // Filled in later: present from the start so that every result has one shape.
-    checks: undefined,
-    downChecks: undefined,
-    memoSlot: undefined,
-    memo: undefined,
-  };
+    block.start,
+    block.line,
+    figureBase,
+    out.nFigures - figureBase,
+    dateBase,
+    out.nDates - dateBase,
+    sentenceBase,
+    nSentences,
+    relationBase,
+    out.nRelations - relationBase,
+  );
+}
+
+/** A BlockResult as extractBlock makes it (a class: see FigureRecord). */
+class BlockRecord implements BlockResult {
+  key: string | undefined;
+  context: string;
+  planParagraph: boolean;
+  start: number;
+  line: number;
+  figure: number;
+  figures: number;
+  date: number;
+  dates: number;
+  sentence: number;
+  sentences: number;
+  relation: number;
+  relations: number;
+  // Filled in later: present from the start so that every result has one shape.
+  checks: FigureCheck[] | undefined = undefined;
+  downChecks: FigureCheck[] | undefined = undefined;
+  memoSlot: object | undefined = undefined;
+  memo: unknown = undefined;
+  constructor(key: string | undefined, context: string, planParagraph: boolean, start: number, line: number, figure: number, figures: number, date: number, dates: number, sentence: number, sentences: number, relation: number, relations: number) {
+    this.key = key;
+    this.context = context;
+    this.planParagraph = planParagraph;
+    this.start = start;
+    this.line = line;
+    this.figure = figure;
+    this.figures = figures;
+    this.date = date;
+    this.dates = dates;
+    this.sentence = sentence;
+    this.sentences = sentences;
+    this.relation = relation;
+    this.relations = relations;
+  }
 }
 
 // Figures that name the level a change reached (增加到X): they take the subject before them.
@@ -988,15 +1112,33 @@ const inheritsSubject = new WeakSet<Figure>();
 /** A per-unit word (每, 人均 …) in the last eight characters of the clause. */
 function perWordIn(clause: string, words: string[]): boolean {
   const from = Math.max(0, clause.length - 8);
-  for (let k = 0; k < words.length; k++) if (clause.indexOf(words[k], from) >= 0) return true;
+  const needed = wordsToSearch(words);
+  for (let k = 0; k < needed.length; k++) if (clause.indexOf(needed[k], from) >= 0) return true;
   return false;
 }
 
+let searchedFor: string[] | undefined;
+let searchWords: string[] = [];
+/**
+ * The words of `words` that hold no other of them: a text holds one of `words` (at or after an
+ * offset) exactly when it holds one of these (人均 holds 均, so finding 均 answers for both).
+ */
+function wordsToSearch(words: string[]): string[] {
+  if (searchedFor !== words) {
+    searchWords = words.filter((w, i) => !words.some((v, j) => j !== i && v.length <= w.length && w.includes(v) && (v.length < w.length || j < i)));
+    searchedFor = words;
+  }
+  return searchWords;
+}
+
+/** Count units that count occurrences, not things (/^(?:次|人次|场次|户次|批次)$/). */
+const TIMES_UNITS = new Set(['次', '人次', '场次', '户次', '批次']);
+
 /** `/ ` or 每 right after the number (/^\s*\/|^每/ on the next two characters). */
 function perAfter(hw: string, at: number): boolean {
-  const c = hw.charAt(at);
-  if (c === '/' || c === '每') return true;
-  return at + 1 < hw.length && hw.charAt(at + 1) === '/' && /\s/u.test(c);
+  const c = hw.charCodeAt(at);
+  if (c === 0x2f || c === 0x6bcf) return true; // / 每
+  return at + 1 < hw.length && hw.charCodeAt(at + 1) === 0x2f && isSpace(c);
 }
 
 /** Fills in a figure's subject, scope, plan and per-unit flags from its sentence. */
@@ -1029,7 +1171,7 @@ function describe(
   let subject = read.text;
   let subjectStart = block.start + c + read.offset;
   let side: 'before' | 'after' = 'before';
-  const countLike = f.unitKind === 'count' && !/^(?:次|人次|场次|户次|批次)$/u.test(f.unitText);
+  const countLike = f.unitKind === 'count' && !TIMES_UNITS.has(f.unitText);
   if (!english && (countLike || (f.unitKind === 'measure' && subject.length < 2))) {
     const after = subjectAfter(hw.slice(relEnd, relEnd + 24));
     if (after && (!subject || after.length >= 2)) {

@@ -18,7 +18,7 @@ export function toHalfWidth(s: string): string {
 
 /** Parses an Arabic number with optional thousands commas and decimals. */
 export function parseArabic(s: string): number {
-  return Number(s.replace(/,/g, ''));
+  return Number(s.indexOf(',') < 0 ? s : s.replace(/,/g, ''));
 }
 
 export function decimalsOf(s: string): number {
