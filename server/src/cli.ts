@@ -407,11 +407,11 @@ class StdoutSink {
     try {
       while (done < bytes.length) done += fs.writeSync(1, bytes, done, bytes.length - done);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') {
+      if (readerGone(e)) {
         this.closed = true;
         return;
       }
+      const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EAGAIN') throw e;
       this.stream = stdoutStream();
       this.stream.write(bytes.subarray(done));
@@ -424,9 +424,18 @@ class StdoutSink {
   }
 }
 
+/**
+ * The reader of our output went away: EPIPE through a pipe (`| head`), ECONNRESET through a
+ * socket pair (a parent process's 'pipe' stdio that it closed with our output unread).
+ */
+const readerGone = (e: unknown) => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EPIPE' || code === 'ECONNRESET';
+};
+
 function stdoutStream(): NodeJS.WriteStream {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (readerGone(e)) process.exit(process.exitCode ?? 0);
     throw e;
   });
   return process.stdout;
