@@ -675,9 +675,11 @@ function readDates(hw: string, block: Block, model: ReportModel, sc: ScanContext
  * What one text block gave: its figures, dates, sentences and relations are a run of each list
  * of the FigureSet it was last placed in (`figure`…`figure + figures` etc.), placed at
  * `start`/`line`. A later version of the document takes the result over when the block's text,
- * kind and context are unchanged, and moves its objects in place (no copies).
+ * kind and context are unchanged, and moves its objects in place (no copies). A class, not an
+ * object literal (see FigureRecord); the fields filled in later are there from the start, so that
+ * every result has one shape.
  */
-export interface BlockResult {
+export class BlockResult {
   /** The block's key; undefined when the result must not be reused (tables; relations that read the block before). */
   key: string | undefined;
   /** What else the result depends on: the format, the plan context, the report's year. */
@@ -695,11 +697,26 @@ export interface BlockResult {
   relation: number;
   relations: number;
   /** The arithmetic checks of its relations and its 降低N倍 figures, once computed (moved with it). */
-  checks: FigureCheck[] | undefined;
-  downChecks: FigureCheck[] | undefined;
+  checks: FigureCheck[] | undefined = undefined;
+  downChecks: FigureCheck[] | undefined = undefined;
   /** A value computed by a reader of the figures (see `perBlock`, `memoSlot` names the reader): object references only, never offsets. */
-  memoSlot: object | undefined;
-  memo: unknown;
+  memoSlot: object | undefined = undefined;
+  memo: unknown = undefined;
+  constructor(key: string | undefined, context: string, planParagraph: boolean, start: number, line: number, figure: number, figures: number, date: number, dates: number, sentence: number, sentences: number, relation: number, relations: number) {
+    this.key = key;
+    this.context = context;
+    this.planParagraph = planParagraph;
+    this.start = start;
+    this.line = line;
+    this.figure = figure;
+    this.figures = figures;
+    this.date = date;
+    this.dates = dates;
+    this.sentence = sentence;
+    this.sentences = sentences;
+    this.relation = relation;
+    this.relations = relations;
+  }
 }
 
 /** A figure extraction: the set, and which block gave which part of it. */
@@ -1052,7 +1069,7 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   if (block.kind === 'table') tableSubjects(figures.slice(figureBase, out.nFigures), model);
   const dependent = findRelations(model, figures, sentences, out, figureBase, out.nFigures, sentenceBase);
   if (!keep && out.nFigures === figureBase) return undefined;
-  return new BlockRecord(
+  return new BlockResult(
     block.kind === 'table' || dependent ? undefined : key,
     context,
     planParagraph,
@@ -1069,42 +1086,6 @@ function extractBlock(model: ReportModel, block: Block, blockPlan: boolean, ownY
   );
 }
 
-/** A BlockResult as extractBlock makes it (a class: see FigureRecord). */
-class BlockRecord implements BlockResult {
-  key: string | undefined;
-  context: string;
-  planParagraph: boolean;
-  start: number;
-  line: number;
-  figure: number;
-  figures: number;
-  date: number;
-  dates: number;
-  sentence: number;
-  sentences: number;
-  relation: number;
-  relations: number;
-  // Filled in later: present from the start so that every result has one shape.
-  checks: FigureCheck[] | undefined = undefined;
-  downChecks: FigureCheck[] | undefined = undefined;
-  memoSlot: object | undefined = undefined;
-  memo: unknown = undefined;
-  constructor(key: string | undefined, context: string, planParagraph: boolean, start: number, line: number, figure: number, figures: number, date: number, dates: number, sentence: number, sentences: number, relation: number, relations: number) {
-    this.key = key;
-    this.context = context;
-    this.planParagraph = planParagraph;
-    this.start = start;
-    this.line = line;
-    this.figure = figure;
-    this.figures = figures;
-    this.date = date;
-    this.dates = dates;
-    this.sentence = sentence;
-    this.sentences = sentences;
-    this.relation = relation;
-    this.relations = relations;
-  }
-}
 
 // Figures that name the level a change reached (增加到X): they take the subject before them.
 const inheritsSubject = new WeakSet<Figure>();
